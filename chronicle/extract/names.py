@@ -1,0 +1,35 @@
+"""Name keys that make spellings and transliterations of one name compare equal.
+
+rapidfuzz alone scores "Podoljak"/"Podolyak" at 87.5, the same as unrelated short names; folding
+the usual transliteration variants first (j/y/i, kh/h, ei/ey, doubled letters) makes those equal
+and leaves fuzzy matching for typos only.
+"""
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+from unidecode import unidecode
+
+_FOLDS = [
+    ("kh", "h"), ("zh", "j"), ("ph", "f"), ("ck", "k"), ("w", "v"), ("q", "k"),
+    ("j", "i"), ("y", "i"), ("ie", "i"), ("ii", "i"), ("ei", "i"), ("ai", "ai"),
+]
+_HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "president", "minister", "the"}
+
+
+def name_key(name: str) -> str:
+    """Fold a name to a key shared by its common spellings ("Sergey" and "Sergei")."""
+    words = re.findall(r"[a-z0-9]+", unidecode(name).lower())
+    words = [w for w in words if w not in _HONORIFICS] or words
+    key = " ".join(words)
+    key = re.sub(r"(.)\1+", r"\1", key)
+    for old, new in _FOLDS:
+        key = key.replace(old, new)
+    return key
+
+
+def same_name(a: str, b: str, threshold: float = 92.0) -> bool:
+    """True when two names are spellings of one name."""
+    ka, kb = name_key(a), name_key(b)
+    return ka == kb or (min(len(ka), len(kb)) >= 5 and fuzz.ratio(ka, kb) >= threshold)

@@ -1,0 +1,160 @@
+"""Chronicle's records, defined in one place.
+
+Every span field is a ``(start, end)`` pair of character offsets into ``Article.text``:
+``article.text[start:end]`` is the evidence. JSON turns the pairs into two-element lists;
+``Article.from_dict`` turns them back.
+
+DOCS: docs/format.md
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, Optional
+
+Span = tuple[int, int]
+
+ACTOR_TYPES = ("person", "organization", "country", "group")
+QUOTE_KINDS = ("direct", "indirect", "mixed")
+TIME_TYPES = ("DATE", "TIME", "DURATION", "SET")
+EVENT_STATUSES = ("happened", "planned", "refused", "hypothetical", "negated")
+
+
+@dataclass
+class Removed:
+    """A line that cleaning dropped from the input, and why: nothing disappears silently."""
+
+    text: str
+    reason: str
+
+
+@dataclass
+class Actor:
+    """One entity (person, organisation, country, group) and all its mentions in the text."""
+
+    id: str
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    country: Optional[str] = None  # ISO 3166 alpha-3
+    roles: list[str] = field(default_factory=list)
+    mentions: list[Span] = field(default_factory=list)
+    role_spans: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class TimeExpression:
+    """A time expression with its TimeML-style value, resolved against a date it names."""
+
+    id: str
+    span: Span
+    text: str
+    type: str
+    value: Optional[str] = None
+    # How the value was found: "published", "absolute", or the id of the time it is relative to.
+    anchor: Optional[str] = None
+    # Why ``value`` is null, when it is (e.g. no publication date to resolve "today" against).
+    reason: Optional[str] = None
+
+
+@dataclass
+class Quote:
+    """Who said what: content, speaker, cue and medium of one attribution."""
+
+    id: str
+    content_span: Span
+    kind: str
+    speaker: Optional[str] = None  # actor id
+    speaker_span: Optional[Span] = None  # the words naming the speaker, as written
+    cue: Optional[str] = None
+    cue_span: Optional[Span] = None
+    medium: Optional[str] = None
+    medium_span: Optional[Span] = None
+    date: Optional[str] = None  # ISO date it was said, when known
+    time: Optional[str] = None  # id of the time expression that dates it; None = publication date
+    sentence_span: Optional[Span] = None
+
+
+@dataclass
+class Event:
+    """Who did what to whom: one coded event (filled by the events extractor)."""
+
+    id: str
+    span: Span
+    source: list[str] = field(default_factory=list)
+    target: list[str] = field(default_factory=list)
+    cameo: Optional[str] = None
+    plover: Optional[str] = None
+    mode: Optional[str] = None
+    context: Optional[str] = None
+    status: str = "happened"
+    date: Optional[str] = None
+    sentence_span: Optional[Span] = None
+
+
+@dataclass
+class Article:
+    """The record of one article: cleaned text plus everything found in it."""
+
+    id: str
+    source: str
+    text: str
+    title: Optional[str] = None
+    title_variants: list[str] = field(default_factory=list)
+    published: Optional[str] = None  # ISO date
+    dateline: list[str] = field(default_factory=list)
+    removed: list[Removed] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    times: list[TimeExpression] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return _lists(asdict(self))
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Article":
+        kinds = {"removed": Removed, "actors": Actor, "quotes": Quote, "times": TimeExpression, "events": Event}
+        values = {}
+        for f in fields(cls):
+            if f.name not in data:
+                continue
+            value = data[f.name]
+            if f.name in kinds:
+                value = [_build(kinds[f.name], item) for item in value]
+            values[f.name] = value
+        return cls(**values)
+
+    def spans(self):
+        """Yield ``(record kind, record id, field, span)`` for every span in the record."""
+        for kind in ("actors", "quotes", "times", "events"):
+            for item in getattr(self, kind):
+                for f in fields(item):
+                    value = getattr(item, f.name)
+                    if f.name.endswith("span") and value is not None:
+                        yield kind, item.id, f.name, value
+                    elif f.name.endswith(("mentions", "spans")):
+                        for span in value:
+                            yield kind, item.id, f.name, span
+
+
+def _build(kind, data: dict[str, Any]):
+    known = {f.name for f in fields(kind)}
+    values = {}
+    for key, value in data.items():
+        if key not in known:
+            continue
+        if (key.endswith("span") and value is not None):
+            value = tuple(value)
+        elif key.endswith(("mentions", "spans")):
+            value = [tuple(v) for v in value]
+        values[key] = value
+    return kind(**values)
+
+
+def _lists(value):
+    """Tuples (spans) become lists, as JSON has them."""
+    if isinstance(value, dict):
+        return {k: _lists(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_lists(v) for v in value]
+    return value

