@@ -1,0 +1,303 @@
+"""Chronicle's command line: extract records, store them, and query the store.
+
+Each command parses its options, makes one library call and turns errors into messages that
+name the input and the fix.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Iterator, List, Optional
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from chronicle import settings
+from chronicle.records import Article
+
+app = typer.Typer(
+    help="Chronicle: who said what, and who did what to whom, when — grounded in the text.\n\n"
+    "Example: chronicle extract article.txt --published 2023-02-12 --format pretty",
+    no_args_is_help=True,
+    add_completion=False,
+)
+out = Console()
+err = Console(stderr=True)
+
+PROGRESS_THRESHOLD = 3  # show a progress bar above this many inputs
+
+PublishedOption = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) to resolve 'today', 'last week', ... against.")
+DbOption = typer.Option(settings.DEFAULT_DB, "--db", help="The SQLite file of the store (env CHRONICLE_DB).")
+
+
+class Report:
+    """Counts for the closing summary: processed, skipped with reasons, failed."""
+
+    def __init__(self):
+        self.processed = 0
+        self.stored = 0
+        self.skipped: list[tuple[str, str]] = []
+        self.failed: list[tuple[str, str]] = []
+
+    def print(self, console: Console, stored: bool = False) -> None:
+        line = f"{self.processed} processed"
+        if stored:
+            line += f" ({self.stored} new, {self.processed - self.stored} already stored)"
+        line += f", {len(self.skipped)} skipped, {len(self.failed)} failed"
+        console.print(line)
+        for source, reason in self.skipped:
+            console.print(f"  skipped {escape(source)}: {escape(reason)}")
+        for source, reason in self.failed:
+            console.print(f"  [red]failed[/red] {escape(source)}: {escape(reason)}")
+
+
+def _articles(paths: list[str], published: Optional[str], report: Report, show_progress: bool) -> Iterator[Article]:
+    """Read, clean and extract every input; bad inputs are reported, never fatal for the rest."""
+    from chronicle.extract.pipeline import extract_batch, normalise_date
+    from chronicle.ingest.files import Skipped, iter_documents
+
+    try:
+        published = normalise_date(published)
+    except ValueError as exc:
+        err.print(f"[red]Error:[/red] {escape(str(exc))}")
+        raise typer.Exit(2)
+    documents = list(iter_documents(paths, stdin=sys.stdin)) if show_progress else iter_documents(paths, stdin=sys.stdin)
+
+    def good_documents():
+        for doc in documents:
+            if isinstance(doc, Skipped):
+                (report.failed if doc.failed else report.skipped).append((doc.source, doc.reason))
+                err.print(f"{'[red]failed[/red]' if doc.failed else 'skipped'} {escape(doc.source)}: {escape(doc.reason)}")
+                continue
+            yield doc.text, published, doc.source
+
+    items = good_documents()
+    if show_progress and len(documents) > PROGRESS_THRESHOLD:
+        progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err)
+        with progress:
+            task = progress.add_task("extracting", total=len(documents))
+            for article in _safe_extract(items, report):
+                progress.advance(task)
+                yield article
+    else:
+        yield from _safe_extract(items, report)
+
+
+def _safe_extract(items, report: Report) -> Iterator[Article]:
+    """Extract in batches; if a batch fails, retry its items one by one so one bad input fails alone."""
+    from chronicle.extract.pipeline import extract_batch
+
+    batch: list = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= 16:
+            yield from _extract_or_isolate(batch, report)
+            batch = []
+    if batch:
+        yield from _extract_or_isolate(batch, report)
+
+
+def _extract_or_isolate(batch: list, report: Report) -> Iterator[Article]:
+    from chronicle.extract.pipeline import extract_batch
+
+    try:
+        articles = list(extract_batch(batch))
+    except Exception:
+        articles = None
+    if articles is not None:
+        report.processed += len(articles)
+        yield from articles
+        return
+    for item in batch:
+        try:
+            article = next(extract_batch([item]))
+        except Exception as exc:  # one article's failure must not take the others down
+            report.failed.append((item[2], f"extraction failed: {type(exc).__name__}: {exc}"))
+            err.print(f"[red]failed[/red] {escape(item[2])}: {escape(str(exc))}")
+            continue
+        report.processed += 1
+        yield article
+
+
+@app.command()
+def extract(
+    paths: List[str] = typer.Argument(..., help="Files, directories, or - for standard input."),
+    published: Optional[str] = PublishedOption,
+    format: str = typer.Option("json", "--format", "-f", help="json, jsonl or pretty."),
+):
+    """Extract records and print them; nothing is stored.
+
+    Example: chronicle extract article.txt --published 2023-02-12 --format pretty
+    """
+    if format not in ("json", "jsonl", "pretty"):
+        err.print(f"[red]Error:[/red] unknown format {escape(format)!r}; use --format json, jsonl or pretty.")
+        raise typer.Exit(2)
+    report = Report()
+    articles = _articles(paths, published, report, show_progress=format != "pretty")
+    if format == "json":
+        records = [a.to_dict() for a in articles]
+        payload = records[0] if len(records) == 1 else records
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    elif format == "jsonl":
+        for article in articles:
+            sys.stdout.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+    else:
+        for article in articles:
+            print_pretty(article, out)
+    if report.skipped or report.failed or format == "pretty":
+        report.print(err)
+    raise typer.Exit(1 if report.failed else 0)
+
+
+@app.command()
+def ingest(
+    paths: List[str] = typer.Argument(..., help="Files, directories, or - for standard input."),
+    db: str = DbOption,
+    published: Optional[str] = PublishedOption,
+):
+    """Extract records and store them; re-ingesting an article changes nothing.
+
+    Example: chronicle ingest samples/ --published 2023-02-12 --db chronicle.db
+    """
+    from chronicle.store.sqlite import Store
+
+    report = Report()
+    shown = []
+    with Store(db) as store:
+        for article in _articles(paths, published, report, show_progress=True):
+            if store.add(article):
+                report.stored += 1
+            if len(shown) < PROGRESS_THRESHOLD:
+                shown.append(article)
+    if 0 < report.processed <= PROGRESS_THRESHOLD:
+        for article in shown:
+            print_found(article, out)
+    report.print(out, stored=True)
+    out.print(f"Stored in {escape(db)}. Query it with, for example:\n"
+              f"  chronicle quotes --db {escape(db)} --speaker Podolyak\n"
+              f"  chronicle quotes --db {escape(db)} --contains negotiations --since 2023-01-01\n"
+              f"  chronicle actors --db {escape(db)}")
+    raise typer.Exit(1 if report.failed else 0)
+
+
+@app.command()
+def quotes(
+    speaker: Optional[str] = typer.Option(None, "--speaker", help="Any name, alias or spelling of the speaker."),
+    contains: Optional[str] = typer.Option(None, "--contains", help="Words in the quoted content."),
+    since: Optional[str] = typer.Option(None, "--since", help="First date (YYYY-MM-DD)."),
+    until: Optional[str] = typer.Option(None, "--until", help="Last date (YYYY-MM-DD)."),
+    limit: int = typer.Option(50, "--limit"),
+    offset: int = typer.Option(0, "--offset"),
+    format: str = typer.Option("table", "--format", "-f", help="table or json."),
+    db: str = DbOption,
+):
+    """Quotes from the store: who said what, and when.
+
+    Example: chronicle quotes --speaker Podolyak --since 2023-01-01
+    """
+    store = _open_existing(db)
+    rows = store.quotes(speaker=speaker, contains=contains, since=since, until=until, limit=limit, offset=offset)
+    if format == "json":
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    table = Table("date", "speaker", "cue", "kind", "content", "article", show_lines=True)
+    for row in rows:
+        speaker_text = row.get("speaker") or row.get("speaker_text") or ""
+        table.add_row(row.get("date") or "", escape(speaker_text), escape(row.get("cue") or ""),
+                      row.get("kind") or "", escape(row.get("content") or ""), escape(row.get("title") or row.get("article_id") or ""))
+    out.print(table)
+    out.print(f"{len(rows)} quote(s)")
+
+
+@app.command()
+def actors(
+    name: Optional[str] = typer.Option(None, "--name", help="Any name, alias or spelling."),
+    limit: int = typer.Option(100, "--limit"),
+    offset: int = typer.Option(0, "--offset"),
+    format: str = typer.Option("table", "--format", "-f", help="table or json."),
+    db: str = DbOption,
+):
+    """Actors in the store, merged across articles, with roles and aliases.
+
+    Example: chronicle actors --name Putin
+    """
+    store = _open_existing(db)
+    rows = store.actors(name=name, limit=limit, offset=offset)
+    if format == "json":
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    table = Table("name", "type", "country", "roles", "aliases", "articles", "quotes")
+    for row in rows:
+        table.add_row(escape(row["name"]), row["type"], row.get("country") or "", escape("; ".join(row.get("roles") or [])),
+                      escape(", ".join(row.get("aliases") or [])), str(row.get("articles", "")), str(row.get("quotes", "")))
+    out.print(table)
+
+
+def _open_existing(db: str):
+    from chronicle.store.sqlite import Store
+
+    if not Path(db).exists():
+        err.print(f"[red]Error:[/red] no store at {escape(db)}. Create one with 'chronicle ingest PATH --db {escape(db)}', or pass --db.")
+        raise typer.Exit(2)
+    return Store(db)
+
+
+# Display ------------------------------------------------------------------------------------------
+
+def print_found(article: Article, console: Console) -> None:
+    """A short account of what was found in one article: actors, quotes, dated times."""
+    console.rule(escape(article.title or article.source))
+    console.print(f"source: {escape(article.source)}   published: {article.published or 'unknown'}   "
+                  f"dateline: {escape(', '.join(article.dateline)) or '-'}   id: {article.id}")
+    by_id = {a.id: a for a in article.actors}
+    if article.actors:
+        table = Table("actor", "type", "country", "roles", "mentions", title="Actors")
+        for a in article.actors:
+            table.add_row(escape(a.name), a.type, a.country or "", escape("; ".join(a.roles)), str(len(a.mentions)))
+        console.print(table)
+    if article.quotes:
+        table = Table("speaker", "cue", "kind", "date", "content", title="Quotes", show_lines=True)
+        for q in article.quotes:
+            said_by = by_id[q.speaker].name if q.speaker else ""
+            words = article.text[q.speaker_span[0]:q.speaker_span[1]] if q.speaker_span else ""
+            if words and words != said_by:
+                said_by = f"{said_by} ({words})" if said_by else words
+            content = article.text[q.content_span[0]:q.content_span[1]]
+            table.add_row(escape(said_by), escape(q.cue or ""), q.kind, q.date or "", escape(_shorten(content)))
+        console.print(table)
+    if article.times:
+        table = Table("expression", "type", "value", "resolved against", title="Times")
+        for t in article.times:
+            table.add_row(escape(t.text), t.type, t.value or f"(none: {t.reason})", t.anchor or "")
+        console.print(table)
+
+
+def print_pretty(article: Article, console: Console) -> None:
+    """The cleaned text with quotes, speakers, cues and dates highlighted, then the record."""
+    text = Text(article.text)
+    for q in article.quotes:
+        text.stylize("italic green", *q.content_span)
+        if q.speaker_span:
+            text.stylize("bold cyan", *q.speaker_span)
+        if q.cue_span:
+            text.stylize("bold magenta", *q.cue_span)
+    for t in article.times:
+        text.stylize("bold yellow", *t.span)
+    console.rule(escape(article.title or article.source))
+    console.print(text)
+    console.print("[green]quote[/green]  [bold cyan]speaker[/bold cyan]  [bold magenta]cue[/bold magenta]  [bold yellow]time[/bold yellow]")
+    print_found(article, console)
+
+
+def _shorten(text: str, limit: int = 160) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+if __name__ == "__main__":
+    app()

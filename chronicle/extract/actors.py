@@ -1,0 +1,325 @@
+"""Actors: people, organisations, countries and groups, with all their mentions, roles and country.
+
+1. Mentions come from spaCy's named entities, re-typed with the gazetteer: capitals and
+   government seats ("Moscow", "the Kremlin") stand for their country, demonyms ("Russian") are
+   not actors but give a country to the role they qualify, platforms ("Twitter") and regions
+   ("Crimea") are not actors at all.
+2. Mentions of one entity are merged: countries by ISO code, organisations by name key, people
+   by full name, surname or a transliterated spelling ("Podoljak"/"Podolyak").
+3. Roles come from the words around a person's name: title modifiers ("Russian Deputy Foreign
+   Minister Sergei Vershinin") and appositions ("The adviser to ..., Mykhaylo Podoljak,").
+   The country comes from a demonym or country name in the role, else from the knowledge base.
+Descriptions and pronouns ("the Russian diplomat", "he") are resolved by ``resolve_reference``
+when they matter (as the speaker of a quote), and added to the actor's mentions then.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from chronicle.extract import gazetteer
+from chronicle.extract.names import name_key, same_name
+from chronicle.records import Actor
+
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "mr.", "mrs.", "ms.", "dr."}
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+GROUP_PRONOUNS = {"they", "them", "it"}
+
+
+@dataclass
+class _Cluster:
+    type: str
+    name: str
+    country: str | None = None
+    forms: list[str] = field(default_factory=list)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    role_spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+def find_actors(doc) -> list[Actor]:
+    """Find the actors of a parsed article.
+
+    doc (spacy.tokens.Doc): the parsed article text.
+    RETURNS (list[Actor]): actors in order of first mention, ids "a1", "a2", ...
+    """
+    clusters: list[_Cluster] = []
+    for ent in doc.ents:
+        typed = _typed_mention(ent)
+        if typed is None:
+            continue
+        kind, span, country = typed
+        cluster = _cluster_for(clusters, kind, span.text, country)
+        cluster.mentions.append((span.start_char, span.end_char))
+        if span.text not in cluster.forms:
+            cluster.forms.append(span.text)
+        if kind == "person":
+            _add_role(cluster, span)
+        elif kind == "organization" and cluster.country is None:
+            cluster.country = _modifier_country(span)
+    _add_missed_mentions(doc, clusters)
+    for cluster in clusters:
+        cluster.mentions.sort()
+        if cluster.type == "person":
+            _complete_from_knowledge_base(cluster)
+    return [_to_actor(i, c) for i, c in enumerate(clusters, start=1)]
+
+
+# 1. Mentions -----------------------------------------------------------------------------------
+
+def _typed_mention(ent):
+    """(actor type, span without a leading article, country) for an entity, or None."""
+    span = _strip_article(ent)
+    text = span.text
+    if not text or gazetteer.non_actor_kind(text):
+        return None
+    country = gazetteer.country_by_name(text)
+    if ent.label_ in ("GPE", "ORG", "LOC", "PERSON") and country:
+        return "country", span, country.iso3
+    demonym = gazetteer.country_by_demonym(text)
+    if ent.label_ == "NORP" or demonym:
+        # A plural noun ("Ukrainians", "Republicans") acts as a group; an adjective does not act.
+        if span.root.tag_ in ("NNS", "NNPS") and span.root.pos_ in ("NOUN", "PROPN"):
+            return "group", span, demonym.iso3 if demonym else None
+        return None
+    if ent.label_ == "PERSON":
+        return "person", _strip_honorific(span), None
+    if ent.label_ == "ORG":
+        return "organization", span, None
+    return None
+
+
+def _strip_article(span):
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start and doc[end - 1].is_punct:
+        end -= 1
+    while end > start and doc[end - 1].tag_ == "POS":  # "Ukraine's" -> "Ukraine"
+        end -= 1
+    return doc[start:end]
+
+
+def _strip_honorific(span):
+    doc = span.doc
+    start = span.start
+    while start < span.end - 1 and doc[start].lower_ in HONORIFICS:
+        start += 1
+    return doc[start:span.end]
+
+
+def _add_missed_mentions(doc, clusters: list[_Cluster]) -> None:
+    """Proper nouns NER left untagged but naming a known actor ("wrote Podoljak on Twitter")."""
+    taken = {i for c in clusters for s, e in c.mentions for i in range(s, e)}
+    surnames = [(c, c.name.split()[-1]) for c in clusters if c.type == "person"]
+    for token in doc:
+        if token.pos_ != "PROPN" or token.idx in taken or token.ent_type_ in ("PERSON", "ORG", "GPE"):
+            continue
+        country = gazetteer.country_by_name(token.text)
+        match = next((c for c, surname in reversed(surnames) if same_name(token.text, surname)), None)
+        if match is None and country:
+            match = next((c for c in clusters if c.type == "country" and c.country == country.iso3), None)
+        if match is not None:
+            match.mentions.append((token.idx, token.idx + len(token.text)))
+            if token.text not in match.forms:
+                match.forms.append(token.text)
+
+
+# 2. Merging ------------------------------------------------------------------------------------
+
+def _cluster_for(clusters: list[_Cluster], kind: str, text: str, country: str | None) -> _Cluster:
+    for cluster in reversed(clusters):  # the most recent namesake is the likeliest referent
+        if cluster.type == kind and _same_entity(cluster, kind, text, country):
+            if kind == "person" and len(text.split()) > len(cluster.name.split()):
+                cluster.name = text
+            return cluster
+    name = gazetteer.country_by_name(text).name if kind == "country" else text
+    cluster = _Cluster(type=kind, name=name, country=country)
+    clusters.append(cluster)
+    return cluster
+
+
+def _same_entity(cluster: _Cluster, kind: str, text: str, country: str | None) -> bool:
+    if kind == "country":
+        return cluster.country == country
+    if kind != "person":
+        return any(name_key(form) == name_key(text) for form in cluster.forms)
+    return any(_same_person(form, text) for form in cluster.forms)
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Full names match by spelling; a lone surname matches the last word of a full name."""
+    if same_name(a, b):
+        return True
+    wa, wb = a.split(), b.split()
+    if len(wa) == 1 or len(wb) == 1:
+        short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+        return same_name(short[0], long_[-1])
+    return False
+
+
+# 3. Roles and countries ------------------------------------------------------------------------
+
+def _add_role(cluster: _Cluster, span) -> None:
+    for role in (_title_before(span), _apposition_role(span)):
+        if role is None or len(role) == 0:
+            continue
+        country = _country_in(role)
+        words = _without_leading_country(role)
+        if len(words) == 0:
+            if country and not cluster.country:
+                cluster.country = country
+            continue
+        text = words.text
+        if text.lower() not in {r.lower() for r in cluster.roles}:
+            cluster.roles.append(text)
+            cluster.role_spans.append((words.start_char, words.end_char))
+        if country and not cluster.country:
+            cluster.country = country
+
+
+def _title_before(span):
+    """Title words right before a name, all modifying it: "Russian Deputy Foreign Minister"."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0:
+        token = doc[i]
+        if token.is_punct or token.pos_ in ("DET", "ADP", "CCONJ", "VERB", "AUX", "PRON", "NUM"):
+            break
+        if not (span.start <= _chain_head(token, span).i < span.end):
+            break
+        if token.ent_type_ == "PERSON" or token.lower_ in HONORIFICS:
+            break
+        i -= 1
+    return doc[i + 1:span.start] if i + 1 < span.start else None
+
+
+def _chain_head(token, span):
+    """Follow modifier links towards the name (Deputy -> Minister -> Vershinin)."""
+    seen = 0
+    while token.dep_ in ("compound", "amod", "nmod", "poss") and seen < 8:
+        if span.start <= token.head.i < span.end or token.head.i <= token.i:
+            return token.head
+        token = token.head
+        seen += 1
+    return token
+
+
+def _apposition_role(span):
+    """The noun phrase in apposition with a name: "The adviser to ..., Podoljak" or "X, the envoy"."""
+    root = span.root
+    doc = span.doc
+    if root.dep_ == "appos" and root.head.i < span.start and root.head.pos_ == "NOUN":
+        head = root.head
+        return _trim(doc[head.left_edge.i:span.start])
+    for child in root.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i >= span.end:
+            return _trim(doc[child.left_edge.i:child.right_edge.i + 1])
+    return None
+
+
+def _trim(span):
+    doc = span.doc
+    start, end = span.start, span.end
+    while start < end and (doc[start].is_punct or doc[start].pos_ == "DET"):
+        start += 1
+    while end > start and doc[end - 1].is_punct:
+        end -= 1
+    return doc[start:end]
+
+
+def _country_in(span) -> str | None:
+    """The country named in a role by demonym ("Ukrainian") or name ("of Ukraine")."""
+    for token in span:
+        country = gazetteer.country_by_demonym(token.text) or gazetteer.country_by_name(token.text)
+        if country:
+            return country.iso3
+    for ent in span.ents:
+        country = gazetteer.country_by_name(ent.text) or gazetteer.country_by_demonym(ent.text)
+        if country:
+            return country.iso3
+    return None
+
+
+def _without_leading_country(role):
+    start = role.start
+    doc = role.doc
+    while start < role.end and (
+        gazetteer.country_by_demonym(doc[start].text) or gazetteer.country_by_name(doc[start].text)
+        or doc[start].tag_ == "POS"
+    ):
+        start += 1
+    return doc[start:role.end]
+
+
+def _modifier_country(span) -> str | None:
+    """An organisation's country from a demonym right before it ("Russian Foreign Ministry")."""
+    if span.start == 0:
+        return None
+    token = span.doc[span.start - 1]
+    country = gazetteer.country_by_demonym(token.text)
+    return country.iso3 if country else None
+
+
+def _complete_from_knowledge_base(cluster: _Cluster) -> None:
+    known = next(filter(None, (gazetteer.known_person(f) for f in cluster.forms)), None)
+    if known is None:
+        return
+    if cluster.country is None:
+        cluster.country = known.country
+    if not cluster.roles and known.role:
+        # From the knowledge base, not the text: it has no span.
+        cluster.roles.append(known.role)
+
+
+def _to_actor(number: int, cluster: _Cluster) -> Actor:
+    aliases = [f for f in cluster.forms if f != cluster.name]
+    return Actor(
+        id=f"a{number}", name=cluster.name, type=cluster.type, aliases=aliases,
+        country=cluster.country, roles=cluster.roles, mentions=cluster.mentions,
+        role_spans=cluster.role_spans,
+    )
+
+
+# References ------------------------------------------------------------------------------------
+
+def resolve_reference(span, actors: list[Actor]) -> Actor | None:
+    """The actor a pronoun or description ("he", "the Russian diplomat") refers to.
+
+    Chooses among actors mentioned before ``span``: for a person pronoun the most recent
+    person; for a description the most recent person whose country matches its demonym or
+    whose role shares its head noun; for a named mention, the actor with that mention.
+    """
+    start = span.start_char
+    for actor in actors:
+        if any(s <= start < e for s, e in actor.mentions):
+            return actor
+    words = [t for t in span if not t.is_punct]
+    if not words:
+        return None
+    if len(words) == 1 and words[0].lower_ in PERSON_PRONOUNS:
+        return _most_recent(actors, start, lambda a: a.type == "person")
+    if len(words) == 1 and words[0].lower_ in GROUP_PRONOUNS:
+        return _most_recent(actors, start, lambda a: a.type in ("organization", "country", "group"))
+    head = span.root.lemma_.lower()
+    country = next((c.iso3 for t in words if (c := gazetteer.country_by_demonym(t.text))), None)
+
+    def fits(actor: Actor) -> bool:
+        if actor.type != "person":
+            return False
+        if country and actor.country != country:
+            return False
+        return bool(country) or any(head in role.lower() for role in actor.roles)
+
+    return _most_recent(actors, start, fits)
+
+
+def _most_recent(actors: list[Actor], before: int, predicate) -> Actor | None:
+    best, best_start = None, -1
+    for actor in actors:
+        if not predicate(actor):
+            continue
+        starts = [s for s, _ in actor.mentions if s < before]
+        if starts and max(starts) > best_start:
+            best, best_start = actor, max(starts)
+    return best

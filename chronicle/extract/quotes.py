@@ -1,0 +1,415 @@
+"""Quotes: who said what, with content, speaker, cue and medium, from spaCy's dependency parse.
+
+1. Quotation marks are paired in the raw text (any style, a stray unmatched mark from
+   translation closes at the end of its paragraph, a quote may run over several paragraphs).
+2. Reporting verbs ("said", "called ... proof that", "invited ... to") and "according to X"
+   give indirect quotes: the cue, its subject as speaker, its complement as content.
+   A quotation inside such a content makes it a mixed quote.
+3. Every other quotation of a clause or more is a direct quote; its cue and speaker are the
+   reporting verb just outside the marks ("..., the Russian diplomat said."), or, for a quote
+   standing alone, the speaker of the quote right before it.
+4. Speakers are resolved to actors: a named mention inside the speaker words, else the actor a
+   pronoun or description refers to ("the Russian diplomat"). ``speaker_span`` keeps the words.
+5. The medium ("in a televised interview", "on Twitter") is read from the cue's clause.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from chronicle.extract import gazetteer
+from chronicle.extract.actors import resolve_reference
+from chronicle.records import Actor, Quote
+
+# Reporting verbs by lemma. Cognition verbs ("believe") count, as in PolNeAR and PARC.
+CUE_VERBS = {
+    "say", "tell", "add", "state", "claim", "declare", "announce", "write", "insist", "warn",
+    "argue", "explain", "note", "suggest", "acknowledge", "admit", "deny", "confirm", "report",
+    "ask", "urge", "invite", "propose", "offer", "promise", "vow", "pledge", "predict",
+    "believe", "think", "stress", "emphasize", "emphasise", "reiterate", "repeat", "respond",
+    "reply", "comment", "accuse", "describe", "criticize", "criticise", "complain", "recall",
+    "tweet", "post", "testify", "concede", "contend", "maintain", "assert", "allege", "call",
+    "demand", "threaten", "reject", "agree", "hope", "fear", "expect", "indicate", "signal",
+    "point", "observe", "remark", "recommend", "question", "suspect", "conclude", "estimate",
+    "assure", "reveal", "disclose", "inform", "mention", "speculate", "caution", "counter",
+}
+# Verbs whose object (not a clause) is what was said: "invited Ukraine to talks".
+OBJECT_CUES = {"invite", "urge", "ask", "call", "offer", "propose", "demand", "accuse", "reject",
+               "deny", "promise", "threaten", "warn", "describe", "criticize", "criticise"}
+MEDIUM_NOUNS = {
+    "interview", "statement", "conference", "briefing", "speech", "letter", "post", "tweet",
+    "broadcast", "television", "radio", "address", "op-ed", "column", "blog", "email",
+    "podcast", "video", "message", "communique", "communiqué", "memo", "press release",
+}
+OPENERS = {"“": "”", "„": "“", "«": "»", "‘": "’", "‚": "‘", "»": "«"}
+CLOSERS = {"”", "»", "’", "“", "«"}
+QUOTE_MARKS = set(OPENERS) | CLOSERS | {'"', "'"}
+MIN_DIRECT_WORDS = 4  # shorter quotations are scare quotes or parts of a mixed quote
+
+
+@dataclass
+class _Quotation:
+    start: int  # index of the opening mark
+    end: int    # index after the closing mark (or the end of the paragraph)
+
+
+# 1. Quotation marks -----------------------------------------------------------------------------
+
+def find_quotations(text: str) -> list[_Quotation]:
+    """Pair quotation marks in ``text``; returns spans that include the marks."""
+    quotations: list[_Quotation] = []
+    open_at, closer, reopen_at = None, None, -1
+    for i, ch in enumerate(text):
+        if ch == "\n" and open_at is not None and text.startswith("\n\n", i):
+            # Paragraph end with the quote still open: a new paragraph opening with a mark
+            # continues it (news style); otherwise the opening mark was a stray one.
+            j = i
+            while j < len(text) and text[j].isspace():
+                j += 1
+            if j < len(text) and (text[j] in OPENERS or text[j] == '"'):
+                reopen_at = j
+            else:
+                quotations.append(_Quotation(open_at, _rstrip_at(text, i)))
+                open_at, closer = None, None
+            continue
+        if ch not in QUOTE_MARKS or i == reopen_at:
+            continue
+        if ch in ("'", "‘", "’") and not _single_quote_mark(text, i, opening=open_at is None):
+            continue
+        if open_at is None:
+            if (ch in OPENERS and ch not in ("’", "»")) or (ch in ('"', "'") and _can_open(text, i)):
+                open_at, closer = i, OPENERS.get(ch, ch)
+        elif ch == closer or (ch in ("”", "»") and closer != "'"):
+            quotations.append(_Quotation(open_at, i + 1))
+            open_at, closer = None, None
+    if open_at is not None:
+        quotations.append(_Quotation(open_at, _rstrip_at(text, len(text))))
+    return [q for q in quotations if q.end - q.start > 2]
+
+
+def _can_open(text: str, i: int) -> bool:
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([—–-") and not after.isspace()
+
+
+def _single_quote_mark(text: str, i: int, opening: bool) -> bool:
+    """Single marks double as apostrophes ("Ukraine's", "Russians'"): only word-edge ones count."""
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if opening:
+        return (before.isspace() or before in "([") and after.isalnum()
+    return not after.isalnum() and before not in "sS" and not before.isspace()
+
+
+def _rstrip_at(text: str, end: int) -> int:
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+# 2-5. Quotes -------------------------------------------------------------------------------------
+
+def find_quotes(doc, actors: list[Actor]) -> list[Quote]:
+    """Find the quotes of a parsed article and resolve their speakers to ``actors``.
+
+    doc (spacy.tokens.Doc): the parsed article text.
+    actors (list[Actor]): the article's actors; resolved pronoun and description mentions
+        are added to their ``mentions``.
+    RETURNS (list[Quote]): quotes in text order, ids "q1", "q2", ...
+    """
+    quotations = find_quotations(doc.text)
+    direct_long = [q for q in quotations if _is_direct(doc, q)]
+    cues = [c for c in _cue_tokens(doc) if not any(q.start < c.idx < q.end for q in direct_long)]
+    # "<statement>, writes the BBC." first: the parse often hangs that cue inside the statement.
+    found = list(filter(None, (_trailing_report(doc, c) for c in cues)))
+    for cue in cues:
+        quote = _indirect_quote(doc, cue)
+        if quote is None or any(_runs_into(quote["content"], (q.start, q.end)) for q in direct_long):
+            continue  # a cue whose complement runs into quoted words is the direct quote's cue
+        found.append(quote)
+    for q in direct_long:
+        if any(_inside((q.start, q.end), f["content"]) for f in found):
+            continue
+        found.append(_direct_quote(doc, q, found))
+    found = _drop_overlaps(found)
+    for f in found:
+        inner = [q for q in quotations if _inside((q.start, q.end), f["content"])]
+        if f["kind"] == "indirect" and inner:
+            f["kind"] = "mixed"
+    found.sort(key=lambda f: f["content"][0])
+    return [_to_quote(doc, i, f, actors) for i, f in enumerate(found, start=1)]
+
+
+def _is_direct(doc, q: _Quotation) -> bool:
+    return len(doc.text[q.start:q.end].split()) >= MIN_DIRECT_WORDS
+
+
+def _runs_into(content, quotation) -> bool:
+    """Content overlaps a quotation without holding all of it (as a mixed quote does)."""
+    return content[0] < quotation[1] and quotation[0] < content[1] and not _inside(quotation, content)
+
+
+def _inside(inner, outer) -> bool:
+    return outer[0] <= inner[0] and inner[1] <= outer[1]
+
+
+def _drop_overlaps(found: list[dict]) -> list[dict]:
+    """PolNeAR-style univocal output: a span of text belongs to one quote, the first found."""
+    kept: list[dict] = []
+    for f in found:
+        s, e = f["content"]
+        if not any(s < k["content"][1] and k["content"][0] < e for k in kept):
+            kept.append(f)
+    return kept
+
+
+def _cue_tokens(doc):
+    for token in doc:
+        if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
+            yield token
+        elif token.pos_ == "VERB" and token.lemma_.lower() in CUE_VERBS:
+            yield token
+
+
+# Indirect quotes ---------------------------------------------------------------------------------
+
+def _indirect_quote(doc, cue) -> dict | None:
+    if cue.lower_ == "according":
+        return _according_to(doc, cue)
+    sent = cue.sent
+    subject = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    complement = _complement(cue)
+    if complement is None:
+        return None
+    if subject is None or subject.dep_ == "nsubjpass" or subject.i in range(complement[0], complement[1]):
+        return None
+    start, end = _strip_span(doc, *complement)
+    if end <= start:
+        return None
+    speaker = _speaker_tokens(subject)
+    return {
+        "content": (doc[start].idx, _end_char(doc[end - 1])),
+        "cue": _cue_span(doc, cue),
+        "speaker": speaker,
+        "kind": "indirect",
+        "cue_token": cue.i,
+        "sentence": (sent.start_char, sent.end_char),
+    }
+
+
+def _complement(cue):
+    """Token range (start, end) of what was said, or None when the verb reports nothing."""
+    lemma = cue.lemma_.lower()
+    clause = [c for c in cue.children if c.dep_ in ("ccomp", "xcomp", "oprd")]
+    if lemma in ("call", "ask") and not clause and not any(c.lower_ in ("for", "on") for c in cue.children):
+        clause = []
+    if clause:
+        if lemma == "call" or cue.i < clause[0].i:
+            right = [c for c in cue.rights if c.dep_ not in ("punct", "cc", "conj", "nsubj")]
+            if right:
+                return right[0].left_edge.i, _right_edge(cue, right)
+        return clause[0].left_edge.i, clause[0].right_edge.i + 1
+    if lemma in OBJECT_CUES:
+        right = [c for c in cue.rights if c.dep_ in ("dobj", "prep", "xcomp", "dative", "advcl")]
+        if right and (lemma != "call" or any(c.lower_ in ("for", "on") for c in right)):
+            return right[0].left_edge.i, _right_edge(cue, [c for c in cue.rights if c.dep_ not in ("punct",)])
+    return None
+
+
+def _right_edge(cue, children) -> int:
+    """End of the cue's right-hand material within its sentence (coordinated clauses included)."""
+    end = max(c.right_edge.i for c in children) + 1
+    return min(end, cue.sent.end)
+
+
+def _according_to(doc, cue) -> dict | None:
+    """"According to X, ..." / "..., according to X." / "which, according to X, was ..."."""
+    to = next(c for c in cue.children if c.lower_ == "to")
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if source is None:
+        return None
+    phrase_start, phrase_end = cue.i, source.right_edge.i + 1
+    sent = cue.sent
+    head = cue.head if cue.head.i != cue.i else cue
+    scope_start, scope_end = head.left_edge.i, head.right_edge.i + 1
+    if cue.dep_ == "ROOT" or head.i == cue.i:
+        scope_start, scope_end = sent.start, sent.end
+    after = (phrase_end, scope_end)
+    before = (scope_start, phrase_start)
+    start, end = _strip_span(doc, *after)
+    if end - start < 3:
+        start, end = _strip_span(doc, *before)
+    if end - start < 3:
+        return None
+    return {
+        "content": (doc[start].idx, _end_char(doc[end - 1])),
+        "cue": (doc[cue.i].idx, _end_char(to)),
+        "speaker": (source.left_edge.i, source.right_edge.i + 1),
+        "kind": "indirect",
+        "cue_token": cue.i,
+        "sentence": (sent.start_char, sent.end_char),
+    }
+
+
+def _trailing_report(doc, cue) -> dict | None:
+    """"<statement>, writes the BBC." — a reporting clause after a comma at the end."""
+    sent = cue.sent
+    if cue.i == sent.start or doc[cue.i - 1].text != ",":
+        return None
+    rest = [t for t in doc[cue.i + 1:sent.end] if not t.is_punct]
+    if not rest or len(rest) > 10 or any(t.pos_ == "VERB" for t in rest):
+        return None
+    start, end = _strip_span(doc, sent.start, cue.i - 1)
+    if end - start < 3:
+        return None
+    speaker_start = rest[0].i
+    return {
+        "content": (doc[start].idx, _end_char(doc[end - 1])),
+        "cue": _cue_span(doc, cue),
+        "speaker": (speaker_start, rest[-1].i + 1),
+        "kind": "indirect",
+        "cue_token": cue.i,
+        "sentence": (sent.start_char, sent.end_char),
+    }
+
+
+# Direct quotes -----------------------------------------------------------------------------------
+
+def _direct_quote(doc, q: _Quotation, earlier: list[dict]) -> dict:
+    found = {"content": (q.start, q.end), "cue": None, "speaker": None, "kind": "direct",
+             "cue_token": None, "sentence": None}
+    cue = _cue_outside(doc, q)
+    if cue is not None:
+        found["cue"] = _cue_span(doc, cue)
+        found["cue_token"] = cue.i
+        found["sentence"] = (cue.sent.start_char, cue.sent.end_char)
+        subject = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and not (q.start <= subject.idx < q.end):
+            found["speaker"] = _speaker_tokens(subject)
+    elif earlier:
+        # A quote standing alone continues the voice of the quote right before it.
+        previous = max((f for f in earlier if f["content"][1] <= q.start), key=lambda f: f["content"][1], default=None)
+        if previous and previous["speaker"] and q.start - previous["content"][1] < 400:
+            found["speaker"] = previous["speaker"]
+            found["continued"] = True
+    return found
+
+
+def _cue_outside(doc, q: _Quotation):
+    """The reporting verb in the clause just before or after the quotation marks."""
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None:
+        return None
+    after_sent = doc[span.end - 1].sent
+    before_sent = doc[span.start].sent
+    candidates = [t for t in doc[span.end:after_sent.end]] + [t for t in reversed(doc[before_sent.start:span.start])]
+    for token in candidates:
+        if token.text in QUOTE_MARKS and token.i >= span.end:
+            break  # the next quotation starts: its cue is not ours
+        if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in CUE_VERBS:
+            return token
+    return None
+
+
+# Shared helpers ----------------------------------------------------------------------------------
+
+def _speaker_tokens(subject) -> tuple[int, int]:
+    """The speaker's words: the subject phrase without relative clauses or trailing commas."""
+    doc = subject.doc
+    start, end = subject.left_edge.i, subject.i + 1
+    for child in subject.rights:
+        if child.dep_ in ("relcl", "acl"):
+            break
+        if child.dep_ != "punct":
+            end = child.right_edge.i + 1
+    return _strip_span(doc, start, end)
+
+
+def _cue_span(doc, cue) -> tuple[int, int]:
+    end = cue
+    for child in cue.children:  # particles: "pointed out", "called for"
+        if child.dep_ == "prt" and child.i == end.i + 1:
+            end = child
+    return cue.idx, _end_char(end)
+
+
+def _strip_span(doc, start: int, end: int) -> tuple[int, int]:
+    """Token range without edge punctuation, conjunctions and "that"."""
+    while start < end and (doc[start].is_punct and doc[start].text not in QUOTE_MARKS or doc[start].dep_ == "cc"):
+        start += 1
+    while end > start and doc[end - 1].is_punct and doc[end - 1].text not in QUOTE_MARKS:
+        end -= 1
+    return start, end
+
+
+def _end_char(token) -> int:
+    return token.idx + len(token.text)
+
+
+def _to_quote(doc, number: int, f: dict, actors: list[Actor]) -> Quote:
+    speaker_span = speaker_id = None
+    if f["speaker"]:
+        s, e = f["speaker"]
+        words = doc[s:e]
+        actor = _speaker_actor(words, actors)
+        speaker_id = actor.id if actor else None
+        speaker_span = _named_part(words, actor)
+        if actor and not any(a <= speaker_span[0] < b for a, b in actor.mentions):
+            actor.mentions.append(speaker_span)
+            actor.mentions.sort()
+    cue_span = f["cue"]
+    medium = _medium(doc, f)
+    return Quote(
+        id=f"q{number}",
+        content_span=f["content"],
+        kind=f["kind"],
+        speaker=speaker_id,
+        speaker_span=speaker_span,
+        cue=doc.text[cue_span[0]:cue_span[1]] if cue_span else None,
+        cue_span=cue_span,
+        medium=doc.text[medium[0]:medium[1]] if medium else None,
+        medium_span=medium,
+        sentence_span=f["sentence"],
+    )
+
+
+def _speaker_actor(words, actors: list[Actor]) -> Actor | None:
+    """A named actor inside the speaker's words (a person first), else the referent."""
+    inside = [a for a in actors for s, _ in a.mentions if words.start_char <= s < words.end_char]
+    rank = {"person": 0, "organization": 1, "group": 2, "country": 3}
+    if inside:
+        return min(inside, key=lambda a: rank.get(a.type, 9))
+    return resolve_reference(words, actors)
+
+
+def _named_part(words, actor: Actor | None) -> tuple[int, int]:
+    """Point the speaker span at the name where the subject phrase holds one."""
+    if actor is not None and actor.type == "person":
+        for s, e in actor.mentions:
+            if words.start_char <= s and e <= words.end_char:
+                return s, e
+    return words.start_char, words.end_char
+
+
+def _medium(doc, f: dict) -> tuple[int, int] | None:
+    """"in a televised interview", "on Twitter": a medium noun outside the content, same sentence."""
+    if not f.get("sentence"):
+        return None
+    s, e = f["sentence"]
+    cs, ce = f["content"]
+    sent = doc.char_span(s, e, alignment_mode="expand")
+    if sent is None:
+        return None
+    for token in sent:
+        if cs <= token.idx < ce:
+            continue
+        if gazetteer.non_actor_kind(token.text) == "platform" and token.pos_ == "PROPN":
+            return token.idx, _end_char(token)
+        if token.lemma_.lower() in MEDIUM_NOUNS and token.pos_ == "NOUN":
+            start = token
+            for child in token.lefts:
+                if child.dep_ in ("amod", "compound"):
+                    start = child
+                    break
+            return start.idx, _end_char(token)
+    return None
