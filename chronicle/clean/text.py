@@ -253,7 +253,7 @@ def classify_boilerplate(line: str) -> Optional[str]:
 
 _SCRIPT_API = re.compile(
     r"googletag|adsbygoogle|document\.(?:write|getElement|querySelector)|window\.\w"
-    r"|function\s*\(|\b(?:var|let|const)\s+\w+\s*=|\.push\s*\(|</?script|\$\(\s*['\"]|=>\s*\{"
+    r"|function\s*\([\w\s,]*\)\s*\{|\b(?:var|let|const)\s+\w+\s*=|\.push\s*\(|</?script|\$\(\s*['\"]|=>\s*\{"
 )
 _CODE_PUNCTUATION = re.compile(r"[{}]|['\"]\s*;|\)\s*;")
 
@@ -321,7 +321,8 @@ _BYLINE_PREFIX = re.compile(
     re.IGNORECASE,
 )
 _AUTHOR_LABEL = re.compile(
-    r"^(?:authors?|autor|reporter|writer|written by|posted by|text)\s*:\s*\S", re.IGNORECASE
+    r"^(?:authors?|autor|reporter|writer|written by|posted by|text)\s*:\s*(?P<names>\S.*)$",
+    re.IGNORECASE,
 )
 _NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}"
 _NAME_WITH_OUTLET = re.compile(
@@ -335,10 +336,10 @@ def is_byline(line: str) -> bool:
     """ "By John Smith", "Author: ...", "John Smith, Reuters"."""
     if _word_count(line) > MAX_BOILERPLATE_WORDS or _ends_like_prose(line):
         return False
-    match = _BYLINE_PREFIX.match(line)
+    match = _BYLINE_PREFIX.match(line) or _AUTHOR_LABEL.match(line)
     if match:
         return _are_byline_words(match["names"])
-    return bool(_AUTHOR_LABEL.match(line) or _NAME_WITH_OUTLET.match(line))
+    return bool(_NAME_WITH_OUTLET.match(line))
 
 
 def _are_byline_words(text: str) -> bool:
@@ -347,10 +348,12 @@ def _are_byline_words(text: str) -> bool:
     return bool(words) and all(w[0].isupper() or w.lower() in _BYLINE_WORDS for w in words)
 
 
+_NETWORK = r"(?:facebook|twitter|x|whatsapp|linkedin|telegram|reddit|messenger|email|e-mail)"
 _SHARE_PROMPT = re.compile(
-    r"(?:share(?: this)?(?: article| story| page| post| on [\w ]+| via [\w ]+)?"
+    rf"(?:share(?: this)?(?: article| story| page| post)?(?: (?:on|via) {_NETWORK})?"
     r"|(?:tweet|email|print)(?: this)?(?: article| story)?|copy link|save article"
-    r"|follow us(?: on [\w ,&]+)?|like us on facebook|join us on [\w ]+"
+    rf"|follow us(?: on {_NETWORK}(?:(?:,| and| &) {_NETWORK})*)?|like us on facebook"
+    rf"|join us on {_NETWORK}"
     r"|subscribe(?: to [\w ,'’]+)?|sign up (?:for|to) [\w ,'’]+"
     r"|(?:download|get) (?:our|the) app[\w ]*|click here[\w ,'’]*)",
     re.IGNORECASE,
@@ -359,7 +362,7 @@ _SHARE_PROMPT = re.compile(
 
 def is_share_prompt(line: str) -> bool:
     """ "Share this article", "Follow us on Twitter", "Sign up for our newsletter"."""
-    if _word_count(line) > MAX_BOILERPLATE_WORDS:
+    if _word_count(line) > MAX_BOILERPLATE_WORDS or _ends_like_prose(line):
         return False
     return bool(_SHARE_PROMPT.fullmatch(_strip_edge_punctuation(line)))
 

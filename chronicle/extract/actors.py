@@ -22,6 +22,15 @@ from chronicle.records import Actor
 
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "mr.", "mrs.", "ms.", "dr."}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
+# A name right after one of these is a person, whatever NER says ("Chancellor Olaf Scholz" is
+# often tagged ORG by the small English model).
+TITLE_WORDS = {
+    "president", "minister", "chancellor", "senator", "governor", "mayor", "general", "secretary",
+    "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "adviser", "advisor",
+    "premier", "king", "queen", "prince", "pope", "judge", "commissioner", "chairman", "chair",
+    "representative", "rep.", "sen.", "gov.", "gen.", "col.", "lt.", "colonel", "captain", "leader",
+    "director", "chief", "commander", "deputy", "speaker", "prosecutor", "rabbi", "imam", "bishop",
+}
 GROUP_PRONOUNS = {"they", "them", "it"}
 
 
@@ -81,11 +90,19 @@ def _typed_mention(ent):
         if span.root.tag_ in ("NNS", "NNPS") and span.root.pos_ in ("NOUN", "PROPN"):
             return "group", span, demonym.iso3 if demonym else None
         return None
-    if ent.label_ == "PERSON":
+    if ent.label_ == "PERSON" or _looks_like_titled_person(span) or gazetteer.known_person(text):
         return "person", _strip_honorific(span), None
     if ent.label_ == "ORG":
         return "organization", span, None
     return None
+
+
+def _looks_like_titled_person(span) -> bool:
+    """A two- or three-word proper name straight after a title word ("Chancellor Olaf Scholz")."""
+    if span.start == 0 or not 2 <= len(span) <= 3:
+        return False
+    before = span.doc[span.start - 1]
+    return before.lower_ in TITLE_WORDS and all(t.is_title and t.pos_ == "PROPN" for t in span)
 
 
 def _strip_article(span):

@@ -177,7 +177,7 @@ def _indirect_quote(doc, cue) -> dict | None:
     if cue.lower_ == "according":
         return _according_to(doc, cue)
     sent = cue.sent
-    subject = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and not c.is_punct), None)
     complement = _complement(cue)
     if complement is None:
         return None
@@ -283,9 +283,12 @@ def _direct_quote(doc, q: _Quotation, earlier: list[dict]) -> dict:
         found["cue"] = _cue_span(doc, cue)
         found["cue_token"] = cue.i
         found["sentence"] = (cue.sent.start_char, cue.sent.end_char)
-        subject = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None and not (q.start <= subject.idx < q.end):
+        subject = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")
+                        and not c.is_punct and not (q.start <= c.idx < q.end)), None)
+        if subject is not None:
             found["speaker"] = _speaker_tokens(subject)
+        else:
+            found["speaker"] = _inverted_speaker(doc, cue)
     elif earlier:
         # A quote standing alone continues the voice of the quote right before it.
         previous = max((f for f in earlier if f["content"][1] <= q.start), key=lambda f: f["content"][1], default=None)
@@ -309,6 +312,16 @@ def _cue_outside(doc, q: _Quotation):
         if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in CUE_VERBS:
             return token
     return None
+
+
+def _inverted_speaker(doc, cue) -> tuple[int, int] | None:
+    """"..., said Defence Minister Oleksii Reznikov." when the parse found no subject."""
+    end = cue.i + 1
+    while end < cue.sent.end and not doc[end].is_punct and doc[end].pos_ in ("PROPN", "NOUN", "ADJ", "DET"):
+        end += 1
+    if end == cue.i + 1 or not any(t.pos_ in ("PROPN", "NOUN") for t in doc[cue.i + 1:end]):
+        return None
+    return cue.i + 1, end
 
 
 # Shared helpers ----------------------------------------------------------------------------------
@@ -405,10 +418,12 @@ def _medium(doc, f: dict) -> tuple[int, int] | None:
             continue
         if gazetteer.non_actor_kind(token.text) == "platform" and token.pos_ == "PROPN":
             return token.idx, _end_char(token)
+        if token.dep_ == "compound" and token.head.lemma_.lower() in MEDIUM_NOUNS:
+            continue  # "radio interview": the head noun names the medium
         if token.lemma_.lower() in MEDIUM_NOUNS and token.pos_ == "NOUN":
             start = token
             for child in token.lefts:
-                if child.dep_ in ("amod", "compound"):
+                if child.dep_ in ("amod", "compound", "nmod"):
                     start = child
                     break
             return start.idx, _end_char(token)

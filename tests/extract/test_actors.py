@@ -1,0 +1,73 @@
+"""Actors: one record per entity, with every spelling, its role and its country."""
+import pytest
+
+from chronicle.extract.actors import find_actors, resolve_reference
+from chronicle.extract.nlp import get_nlp
+
+
+def actors_of(text):
+    return find_actors(get_nlp()(text))
+
+
+def by_name(actors, name):
+    hits = [a for a in actors if a.name == name or name in a.aliases]
+    assert len(hits) == 1, [(a.name, a.aliases) for a in actors]
+    return hits[0]
+
+
+def test_title_before_a_name_gives_role_and_country():
+    actors = actors_of("German Chancellor Olaf Scholz met the press in Berlin on Monday.")
+    scholz = by_name(actors, "Olaf Scholz")
+    assert scholz.type == "person"
+    assert scholz.country == "DEU"
+    assert "Chancellor" in scholz.roles
+
+
+def test_apposition_gives_role_and_country():
+    text = "The spokesman for the French foreign ministry, Jean Dupont, rejected the claim on Tuesday."
+    dupont = by_name(actors_of(text), "Jean Dupont")
+    assert dupont.country == "FRA"
+    assert any(r.startswith("spokesman for the French foreign ministry") for r in dupont.roles)
+
+
+def test_surname_and_transliterations_are_one_actor():
+    text = ("Sergey Ivanov, the Russian envoy, arrived in Geneva. Sergei Ivanov later met reporters. "
+            "Ivanov did not comment.")
+    people = [a for a in actors_of(text) if a.type == "person"]
+    assert len(people) == 1
+    assert len(people[0].mentions) == 3
+
+
+def test_capital_and_seat_of_government_act_as_the_country():
+    text = "The Kremlin rejected the plan. Moscow said Russia would not sign it."
+    russia = [a for a in actors_of(text) if a.country == "RUS"]
+    assert len(russia) == 1
+    assert russia[0].type == "country" and russia[0].name == "Russia"
+    assert {"Kremlin", "Moscow"} <= set(russia[0].aliases)
+
+
+def test_platforms_and_demonym_adjectives_are_not_actors():
+    actors = actors_of("The Ukrainian minister wrote on Twitter that the talks had failed.")
+    assert not any(a.name in ("Twitter", "Ukrainian") for a in actors)
+
+
+def test_knowledge_base_fills_a_country_the_text_assumes():
+    putin = by_name(actors_of("President Vladimir Putin signed the decree."), "Vladimir Putin")
+    assert putin.country == "RUS"
+
+
+def test_every_mention_slices_the_text():
+    text = "Prime Minister Rishi Sunak spoke to Joe Biden. Sunak thanked Biden and the White House."
+    for actor in actors_of(text):
+        for start, end in actor.mentions:
+            assert text[start:end] in [actor.name, *actor.aliases]
+
+
+@pytest.mark.parametrize("words, expected", [("he", "Jean Dupont"), ("the French diplomat", "Jean Dupont")])
+def test_pronouns_and_descriptions_resolve_to_the_named_actor(words, expected):
+    text = f"French Foreign Minister Jean Dupont met Chinese officials. Later {words} left."
+    doc = get_nlp()(text)
+    actors = find_actors(doc)
+    start = text.index(f"Later {words}") + len("Later ")
+    span = doc.char_span(start, start + len(words))
+    assert resolve_reference(span, actors).name == expected
