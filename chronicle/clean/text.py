@@ -253,7 +253,8 @@ def classify_boilerplate(line: str) -> Optional[str]:
 
 _SCRIPT_API = re.compile(
     r"googletag|adsbygoogle|document\.(?:write|getElement|querySelector)|window\.\w"
-    r"|function\s*\([\w\s,]*\)\s*\{|\b(?:var|let|const)\s+\w+\s*=|\.push\s*\(|</?script|\$\(\s*['\"]|=>\s*\{"
+    r"|function\s*\([\w\s,]*\)\s*\{|\b(?:var|let|const)\s+\w+\s*=|\.push\s*\(|</?script"
+    r"|\$\(\s*['\"]|=>\s*\{"
 )
 _CODE_PUNCTUATION = re.compile(r"[{}]|['\"]\s*;|\)\s*;")
 
@@ -267,8 +268,9 @@ def is_script_residue(line: str) -> bool:
 
 _ADVERTISEMENT = re.compile(
     r"(?:skip |close )?(?:advertisement|advert|ads?|sponsored(?: content)?|paid content"
-    r"|promoted(?: content)?|(?:story|article) continues (?:below|after)(?: (?:this )?advert(?:isement)?)?"
-    r"|continue reading below|advertisement (?:[-–—:] )?(?:scroll|continue) (?:to|reading)[\w ]*)",
+    r"|promoted(?: content)?|continue reading below"
+    r"|(?:story|article) continues (?:below|after)(?: (?:this )?advert(?:isement)?)?"
+    r"|advertisement (?:[-–—:] )?(?:scroll|continue) (?:to|reading)[\w ]*)",
     re.IGNORECASE,
 )
 
@@ -439,17 +441,19 @@ def continues_wrapped_line(previous: _Line, line: _Line) -> bool:
 
 # 8. Dateline -------------------------------------------------------------------------------
 
-_MONTH = (
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATE = (
+    rf"(?:{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?"  # Feb 12, 2023
+    rf"|\d{{1,2}}\.?\s+{_MONTH}(?:\s+\d{{4}})?"  # 12 February 2023
+    r"|\d{1,2}[./]\d{1,2}[./]\d{2,4})"  # 12.2.2023
 )
 _PLACE_WORD = r"[^\W\d_][\w'’.&-]*"
 _PLACE = rf"{_PLACE_WORD}(?:[ ]{_PLACE_WORD}){{0,2}}"
 _DATELINE = re.compile(
     rf"^(?P<places>{_PLACE}(?:\s*[/,]\s*{_PLACE}){{0,3}})"
-    rf"(?P<date>,?\s+(?:{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\.?\s+{_MONTH}(?:\s+\d{{4}})?"
-    r"|\d{1,2}[./]\d{1,2}[./]\d{2,4}))?"
+    rf"(?P<date>,?\s+{_DATE})?"
     r"(?P<agency>\s*\([^()\n]{1,40}\))?"
-    rf"(?P<date_after>,?\s+(?:{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?))?"
+    rf"(?P<date_after>,?\s+{_DATE})?"
     r"(?:\s*[–—]\s*|\s*--\s*|\s+-\s+)"
 )
 MAX_DATELINE_PLACE_WORDS = 4
@@ -460,7 +464,8 @@ _NOT_PLACES = {
     "these", "those", "it", "he", "she", "we", "they", "i", "you", "well", "oh", "still", "also",
     "however", "meanwhile", "today", "yesterday", "tomorrow", "here", "there", "again", "finally",
     "me", "my", "our", "your", "his", "her", "its", "their", "for", "to", "with", "at", "in", "on",
-    "by", "from", "mr", "mrs", "ms", "dr", "president", "minister", "update", "updated", "breaking", "live",
+    "by", "from", "mr", "mrs", "ms", "dr", "president", "minister", "update", "updated",
+    "breaking", "live",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",

@@ -108,9 +108,10 @@ def _looks_like_titled_person(span) -> bool:
 def _strip_article(span):
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and doc[start].lower_ in ("the", "a", "an"):
+    # NER spans sometimes start with a preposition or end in punctuation and line breaks.
+    while start < end and (doc[start].pos_ in ("DET", "ADP", "PUNCT", "SPACE") or doc[start].is_space):
         start += 1
-    while end > start and doc[end - 1].is_punct:
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) and doc[end - 1].text != ")":
         end -= 1
     while end > start and doc[end - 1].tag_ == "POS":  # "Ukraine's" -> "Ukraine"
         end -= 1

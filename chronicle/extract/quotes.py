@@ -244,7 +244,7 @@ def _according_to(doc, cue) -> dict | None:
     return {
         "content": (doc[start].idx, _end_char(doc[end - 1])),
         "cue": (doc[cue.i].idx, _end_char(to)),
-        "speaker": (source.left_edge.i, source.right_edge.i + 1),
+        "speaker": _strip_span(doc, max(source.left_edge.i, to.i + 1), source.right_edge.i + 1),
         "kind": "indirect",
         "cue_token": cue.i,
         "sentence": (sent.start_char, sent.end_char),
@@ -254,9 +254,9 @@ def _according_to(doc, cue) -> dict | None:
 def _trailing_report(doc, cue) -> dict | None:
     """"<statement>, writes the BBC." — a reporting clause after a comma at the end."""
     sent = cue.sent
-    if cue.i == sent.start or doc[cue.i - 1].text != ",":
+    if cue.lower_ == "according" or cue.i == sent.start or doc[cue.i - 1].text != ",":
         return None
-    rest = [t for t in doc[cue.i + 1:sent.end] if not t.is_punct]
+    rest = [t for t in doc[cue.i + 1:sent.end] if not (t.is_punct or t.is_space)]
     if not rest or len(rest) > 10 or any(t.pos_ == "VERB" for t in rest):
         return None
     start, end = _strip_span(doc, sent.start, cue.i - 1)
@@ -347,10 +347,13 @@ def _cue_span(doc, cue) -> tuple[int, int]:
 
 
 def _strip_span(doc, start: int, end: int) -> tuple[int, int]:
-    """Token range without edge punctuation, conjunctions and "that"."""
-    while start < end and (doc[start].is_punct and doc[start].text not in QUOTE_MARKS or doc[start].dep_ == "cc"):
+    """Token range without edge whitespace, punctuation (quotation marks kept) and conjunctions."""
+    def loose(token):
+        return token.is_space or (token.is_punct and token.text not in QUOTE_MARKS)
+
+    while start < end and (loose(doc[start]) or doc[start].dep_ == "cc"):
         start += 1
-    while end > start and doc[end - 1].is_punct and doc[end - 1].text not in QUOTE_MARKS:
+    while end > start and loose(doc[end - 1]):
         end -= 1
     return start, end
 
@@ -361,8 +364,8 @@ def _end_char(token) -> int:
 
 def _to_quote(doc, number: int, f: dict, actors: list[Actor]) -> Quote:
     speaker_span = speaker_id = None
-    if f["speaker"]:
-        s, e = f["speaker"]
+    s, e = _strip_span(doc, *f["speaker"]) if f["speaker"] else (0, 0)
+    if e > s:
         words = doc[s:e]
         actor = _speaker_actor(words, actors)
         speaker_id = actor.id if actor else None

@@ -81,7 +81,8 @@ def test_hard_wrapped_lines_are_joined_but_list_items_are_not():
     )
     result = clean_text(raw)
     assert result.text.split("\n\n") == [
-        "The council approved the budget on Tuesday after a debate that lasted well into the night.",
+        "The council approved the budget on Tuesday after a debate that lasted well into the "
+        "night.",
         "The plan includes:",
         "- more money for schools",
         "- fewer bus routes",
@@ -121,7 +122,8 @@ def test_garbled_translation_of_the_title_is_dropped():
 
 def test_body_sentence_resembling_a_short_title_is_kept():
     # From the BBC corpus: a short headline and a line of its own body.
-    result = clean_text(article("Arsenal through on penalties", "Arsenal win 4-2 on penalties", BODY))
+    raw = article("Arsenal through on penalties", "Arsenal win 4-2 on penalties", BODY)
+    result = clean_text(raw)
     assert result.text == f"Arsenal win 4-2 on penalties\n\n{BODY}"
 
 
@@ -162,7 +164,8 @@ def test_script_residue_is_dropped(line):
 
 
 @pytest.mark.parametrize(
-    "line", ["Advertisement", "ADVERTISEMENT", "Skip Advertisement", "Story continues below advertisement"]
+    "line",
+    ["Advertisement", "ADVERTISEMENT", "Skip Advertisement", "Story continues below advertisement"],
 )
 def test_advertisement_marker_is_dropped(line):
     result = clean_text(article("Council passes budget", BODY, line, BODY_2))
@@ -202,7 +205,8 @@ def test_share_prompt_is_dropped(line):
 
 
 @pytest.mark.parametrize(
-    "line", ["Read more:", "Read more: Why the budget matters", "See also – Council elections", "Related stories"]
+    "line",
+    ["Read more:", "Read more: Why the budget matters", "See also – Elections", "Related"],
 )
 def test_read_more_link_is_dropped(line):
     result = clean_text(article("Council passes budget", BODY, line, BODY_2))
@@ -230,8 +234,8 @@ def test_boilerplate_above_the_title_is_dropped_and_title_still_found():
     [
         ("Kyiv/Moscow – In a televised interview, the minister spoke.", ["Kyiv", "Moscow"],
          "In a televised interview, the minister spoke."),
-        ("WASHINGTON (Reuters) - The Senate voted on Monday.", ["WASHINGTON"], "The Senate voted on Monday."),
-        ("LONDON, Feb 12 (AP) — Train drivers went on strike.", ["LONDON"], "Train drivers went on strike."),
+        ("WASHINGTON (Reuters) - The Senate voted.", ["WASHINGTON"], "The Senate voted."),
+        ("LONDON, Feb 12 (AP) — Drivers went on strike.", ["LONDON"], "Drivers went on strike."),
         ("KYIV, Ukraine — Air raid sirens sounded overnight.", ["KYIV", "Ukraine"],
          "Air raid sirens sounded overnight."),
         ("Prague, 12 February 2023 – The cabinet met.", ["Prague"], "The cabinet met."),

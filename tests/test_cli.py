@@ -1,0 +1,105 @@
+"""The command line, as a user runs it: extract, ingest, query, and bad input."""
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from chronicle.cli import app
+from tests.conftest import DATA
+
+runner = CliRunner()
+SPECIMEN = str(DATA / "specimen_article.txt")
+
+
+def run(*args, input=None):
+    return runner.invoke(app, [str(a) for a in args], input=input)
+
+
+def test_help_explains_every_command_with_an_example():
+    result = run("--help")
+    assert result.exit_code == 0
+    for command in ("extract", "ingest", "quotes", "actors"):
+        assert command in result.output
+        sub = run(command, "--help")
+        assert sub.exit_code == 0 and "Example:" in sub.output
+
+
+def test_extract_prints_the_record_as_json():
+    result = run("extract", SPECIMEN, "--published", "2023-02-12")
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout)
+    assert record["title"].startswith("Moscow again talks")
+    assert record["source"] == SPECIMEN
+    assert {"actors", "quotes", "times", "events", "removed", "dateline"} <= set(record)
+
+
+def test_extract_reads_stdin_and_writes_jsonl():
+    result = run("extract", "-", "--format", "jsonl", input="Headline\n\n“We will win,” said General Mark Hale today.\n")
+    assert result.exit_code == 0, result.output
+    [line] = result.stdout.strip().splitlines()
+    assert json.loads(line)["source"] == "-"
+
+
+def test_extract_pretty_highlights_the_text():
+    result = run("extract", SPECIMEN, "--published", "2023-02-12", "--format", "pretty")
+    assert result.exit_code == 0
+    assert "Vershinin" in result.stdout and "Quotes" in result.stdout
+
+
+def test_bad_published_date_names_the_fix():
+    result = run("extract", SPECIMEN, "--published", "12/02/2023")
+    assert result.exit_code == 2
+    assert "YYYY-MM-DD" in result.output
+
+
+def test_directory_with_one_broken_file_processes_the_good_ones(tmp_path):
+    (tmp_path / "a.txt").write_text("First headline\n\nThe mayor said that the bridge would reopen.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(b"\x00\x01\x02\xff\xfe binary \x00\x00" * 50)
+    (tmp_path / "c.txt").write_text("Third headline\n\nThe minister said the talks had failed.\n", encoding="cp1252")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    result = run("extract", tmp_path, "--format", "jsonl")
+    assert result.exit_code == 1  # something failed
+    sources = [json.loads(line)["source"] for line in result.stdout.strip().splitlines()]
+    assert [s.rsplit("/", 1)[-1] for s in sources] == ["a.txt", "c.txt"]
+    assert "b.txt" in result.stderr and "binary" in result.stderr
+    assert "empty.txt" in result.stderr and "empty" in result.stderr
+
+
+def test_empty_file_alone_is_skipped_not_failed(tmp_path):
+    path = tmp_path / "empty.txt"
+    path.write_text("   \n", encoding="utf-8")
+    result = run("extract", path)
+    assert result.exit_code == 0
+    assert "skipped" in result.stderr
+
+
+def test_legacy_encodings_are_decoded(tmp_path):
+    path = tmp_path / "latin.txt"
+    path.write_bytes("Headline\n\nThe café owner said that “prices” would rise.\n".encode("cp1252"))
+    result = run("extract", path, "--format", "json")
+    assert result.exit_code == 0
+    assert "café" in json.loads(result.stdout)["text"]
+
+
+def test_ingest_is_idempotent_and_queries_match_any_spelling(tmp_path):
+    db = tmp_path / "chronicle.db"
+    first = run("ingest", SPECIMEN, "--published", "2023-02-12", "--db", db)
+    assert first.exit_code == 0, first.output
+    assert "1 new" in first.output
+    assert "Vershinin" in first.output  # what it found is shown
+    again = run("ingest", SPECIMEN, "--published", "2023-02-12", "--db", db)
+    assert "0 new, 1 already stored" in again.output
+    quotes = run("quotes", "--speaker", "Podolyak", "--db", db, "--format", "json")
+    rows = json.loads(quotes.stdout)
+    assert len(rows) >= 3
+    assert all(r["speaker"] == "Mykhaylo Podoljak" for r in rows)
+    dated = json.loads(run("quotes", "--db", db, "--since", "2023-02-12", "--until", "2023-02-12", "--format", "json").stdout)
+    assert dated
+    actors = json.loads(run("actors", "--db", db, "--format", "json").stdout)
+    assert any(a["name"] == "Russia" and a["type"] == "country" for a in actors)
+
+
+def test_query_without_a_store_says_how_to_make_one(tmp_path):
+    result = run("quotes", "--db", tmp_path / "missing.db")
+    assert result.exit_code == 2
+    assert "chronicle ingest" in result.output
