@@ -58,7 +58,7 @@ class Report:
 
 def _articles(paths: list[str], published: Optional[str], report: Report, show_progress: bool) -> Iterator[Article]:
     """Read, clean and extract every input; bad inputs are reported, never fatal for the rest."""
-    from chronicle.extract.pipeline import extract_batch, normalise_date
+    from chronicle.extract.pipeline import normalise_date
     from chronicle.ingest.files import Skipped, iter_documents
 
     try:
@@ -73,6 +73,12 @@ def _articles(paths: list[str], published: Optional[str], report: Report, show_p
             if isinstance(doc, Skipped):
                 (report.failed if doc.failed else report.skipped).append((doc.source, doc.reason))
                 err.print(f"{'[red]failed[/red]' if doc.failed else 'skipped'} {escape(doc.source)}: {escape(doc.reason)}")
+                continue
+            if len(doc.text) > settings.MAX_ARTICLE_CHARS:
+                reason = (f"{len(doc.text):,} characters is too long for one article (limit {settings.MAX_ARTICLE_CHARS:,}); "
+                          f"split it into articles, or raise CHRONICLE_MAX_ARTICLE_CHARS")
+                report.failed.append((doc.source, reason))
+                err.print(f"[red]failed[/red] {escape(doc.source)}: {escape(reason)}")
                 continue
             yield doc.text, published, doc.source
 
@@ -90,8 +96,6 @@ def _articles(paths: list[str], published: Optional[str], report: Report, show_p
 
 def _safe_extract(items, report: Report) -> Iterator[Article]:
     """Extract in batches; if a batch fails, retry its items one by one so one bad input fails alone."""
-    from chronicle.extract.pipeline import extract_batch
-
     batch: list = []
     for item in items:
         batch.append(item)
@@ -246,6 +250,46 @@ def _open_existing(db: str):
         err.print(f"[red]Error:[/red] no store at {escape(db)}. Create one with 'chronicle ingest PATH --db {escape(db)}', or pass --db.")
         raise typer.Exit(2)
     return Store(db)
+
+
+evaluate_app = typer.Typer(help="Score Chronicle against gold data (see ../shared/gold/README.md).", no_args_is_help=True)
+app.add_typer(evaluate_app, name="evaluate")
+
+
+@evaluate_app.command("quotes")
+def evaluate_quotes(
+    gold: Path = typer.Option(..., "--gold", help="PolNeAR JSON folder, e.g. ../shared/gold/quotes/polnear/json/dev."),
+    limit: Optional[int] = typer.Option(None, "--limit", help="Score only the first N articles."),
+):
+    """Quote content, speaker and cue scores on PolNeAR, split by direct and indirect.
+
+    Example: chronicle evaluate quotes --gold ../shared/gold/quotes/polnear/json/dev
+    """
+    from chronicle.evaluate.quotes import evaluate_quotes as run, format_report
+
+    _gold_exists(gold)
+    out.print(format_report(run(gold, limit=limit)), highlight=False)
+
+
+@evaluate_app.command("time")
+def evaluate_time(
+    gold: Path = typer.Option(..., "--gold", help="TempEval-3 JSONL, e.g. ../shared/gold/time/tbaq_timebank.jsonl."),
+    limit: Optional[int] = typer.Option(None, "--limit", help="Score only the first N documents."),
+):
+    """Time expression spans, types and values against TimeML gold (TempEval-3 rules).
+
+    Example: chronicle evaluate time --gold ../shared/gold/time/tbaq_timebank.jsonl
+    """
+    from chronicle.evaluate.time import evaluate_time as run, format_report
+
+    _gold_exists(gold)
+    out.print(format_report(run(gold, limit=limit)), highlight=False)
+
+
+def _gold_exists(path: Path) -> None:
+    if not path.exists():
+        err.print(f"[red]Error:[/red] no gold data at {escape(str(path))}; the shared gold sets live in ../shared/gold.")
+        raise typer.Exit(2)
 
 
 # Display ------------------------------------------------------------------------------------------

@@ -11,6 +11,10 @@ DEFAULT_DB = os.environ.get("CHRONICLE_DB", "chronicle.db")
 # Inputs larger than this are refused with a message rather than read into memory.
 MAX_INPUT_BYTES = int(os.environ.get("CHRONICLE_MAX_INPUT_BYTES", 50 * 1024 * 1024))
 
+# Texts longer than this are not one news article (a dump, a book, a log): they are reported
+# and not parsed, since parsing 20 MB takes a quarter of an hour. Raise it to process them anyway.
+MAX_ARTICLE_CHARS = int(os.environ.get("CHRONICLE_MAX_ARTICLE_CHARS", 1_000_000))
+
 # spaCy refuses texts over nlp.max_length (1,000,000 characters); longer articles are parsed in
 # paragraph-aligned chunks of at most this many characters.
 MAX_CHUNK_CHARS = 100_000

@@ -103,3 +103,32 @@ def test_query_without_a_store_says_how_to_make_one(tmp_path):
     result = run("quotes", "--db", tmp_path / "missing.db")
     assert result.exit_code == 2
     assert "chronicle ingest" in result.output
+
+
+def test_a_20_mb_text_is_refused_with_the_limit_and_the_others_processed(tmp_path):
+    (tmp_path / "huge.txt").write_text("Headline\n\n" + "The minister said the plan would work. " * 520_000, encoding="utf-8")
+    (tmp_path / "small.txt").write_text("Headline\n\nThe mayor said that the bridge would reopen.\n", encoding="utf-8")
+    assert (tmp_path / "huge.txt").stat().st_size > 20_000_000
+    result = run("extract", tmp_path, "--format", "jsonl")
+    assert result.exit_code == 1
+    assert [json.loads(line)["source"].rsplit("/", 1)[-1] for line in result.stdout.strip().splitlines()] == ["small.txt"]
+    assert "huge.txt" in result.stderr and "CHRONICLE_MAX_ARTICLE_CHARS" in result.stderr
+
+
+def test_one_article_failing_in_extraction_does_not_take_the_batch_down(tmp_path, monkeypatch):
+    import chronicle.extract.pipeline as pipeline
+
+    real = pipeline.find_quotes
+
+    def flaky(doc, actors):
+        if "EXPLODE" in doc.text:
+            raise RuntimeError("boom")
+        return real(doc, actors)
+
+    monkeypatch.setattr(pipeline, "find_quotes", flaky)
+    for name, body in [("a.txt", "The mayor said it works."), ("b.txt", "EXPLODE now."), ("c.txt", "The chief said so.")]:
+        (tmp_path / name).write_text("Headline\n\n" + body + "\n", encoding="utf-8")
+    result = run("extract", tmp_path, "--format", "jsonl")
+    assert result.exit_code == 1
+    assert len(result.stdout.strip().splitlines()) == 2
+    assert "b.txt" in result.stderr and "boom" in result.stderr
