@@ -13,7 +13,7 @@ from typing import Iterator, List, Optional
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
@@ -66,7 +66,7 @@ def _articles(paths: list[str], published: Optional[str], report: Report, show_p
     except ValueError as exc:
         err.print(f"[red]Error:[/red] {escape(str(exc))}")
         raise typer.Exit(2)
-    documents = list(iter_documents(paths, stdin=sys.stdin)) if show_progress else iter_documents(paths, stdin=sys.stdin)
+    documents = iter_documents(paths, stdin=sys.stdin)  # lazy: memory does not grow with the input
 
     def good_documents():
         for doc in documents:
@@ -82,16 +82,25 @@ def _articles(paths: list[str], published: Optional[str], report: Report, show_p
                 continue
             yield doc.text, published, doc.source
 
-    items = good_documents()
-    if show_progress and len(documents) > PROGRESS_THRESHOLD:
-        progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err)
-        with progress:
-            task = progress.add_task("extracting", total=len(documents))
-            for article in _safe_extract(items, report):
+    articles = _safe_extract(good_documents(), report)
+    if not show_progress:
+        yield from articles
+        return
+    # The number of articles is not known before reading them all (a WARC holds thousands), so
+    # the bar counts up with a rate; it appears once there are more than a few inputs.
+    progress = Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed} articles"),
+                        TimeElapsedColumn(), console=err, transient=True)
+    task = None
+    try:
+        for n, article in enumerate(articles, start=1):
+            if n == PROGRESS_THRESHOLD + 1:
+                progress.start()
+                task = progress.add_task("extracting", total=None, completed=n - 1)
+            if task is not None:
                 progress.advance(task)
-                yield article
-    else:
-        yield from _safe_extract(items, report)
+            yield article
+    finally:
+        progress.stop()
 
 
 def _safe_extract(items, report: Report) -> Iterator[Article]:
