@@ -79,6 +79,10 @@ def _fill(article: Article, doc) -> None:
     for quote in article.quotes:
         start, end = quote.cue_span or quote.content_span
         quote.date, quote.time = sentence_date(doc, start, end, article.times, article.published)
+        if article.published and quote.date and quote.date > article.published:
+            # Words reported in an article were said by the time it was published: a later date
+            # in the sentence is what the quote is about ("a vote on Friday"), not when it was said.
+            quote.date, quote.time = article.published, None
 
 
 def _parse_all(nlp, texts: list[str]):

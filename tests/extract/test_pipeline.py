@@ -1,0 +1,69 @@
+"""The pipeline: one call from text to record, spans indexing the text it returns."""
+import pytest
+
+import chronicle
+from chronicle import settings
+from chronicle.extract.pipeline import article_id, normalise_date, split_chunks
+
+
+def test_clean_false_keeps_the_text_verbatim():
+    text = "HEADLINE\n\nAdvertisement'; }\n\nThe mayor said that the bridge would reopen."
+    article = chronicle.extract(text, clean=False)
+    assert article.text == text
+    assert article.title is None and article.removed == []
+
+
+def test_clean_true_drops_the_residue_with_reasons():
+    text = "Mayor reopens the bridge\n\nAdvertisement'; }\n\nThe mayor said that the bridge would reopen."
+    article = chronicle.extract(text)
+    assert article.title == "Mayor reopens the bridge"
+    assert article.text == "The mayor said that the bridge would reopen."
+    assert [r.reason for r in article.removed] == ["script residue"]
+
+
+def test_quote_is_dated_by_the_time_expression_of_its_sentence():
+    text = "Headline here\n\nOn Monday, Foreign Minister Anna Berg said that the talks had failed."
+    [quote] = chronicle.extract(text, published="2023-02-15").quotes  # a Wednesday
+    assert quote.date == "2023-02-13"
+    assert quote.time is not None
+
+
+def test_quote_is_never_dated_after_publication():
+    text = "Headline here\n\nForeign Minister Anna Berg said that the vote will take place on Friday."
+    [quote] = chronicle.extract(text, published="2023-02-15").quotes
+    assert quote.date == "2023-02-15" and quote.time is None
+
+
+def test_without_publication_date_relative_times_stay_unresolved():
+    article = chronicle.extract("Headline here\n\nThe minister resigned yesterday.")
+    [time] = article.times
+    assert time.value is None and time.reason
+
+
+def test_same_text_same_id_whatever_the_whitespace():
+    assert article_id("A  text\n\nhere") == article_id("a text here")
+    assert article_id("a text here") != article_id("another text")
+
+
+def test_long_text_is_parsed_in_chunks_with_exact_offsets(monkeypatch):
+    monkeypatch.setattr(settings, "MAX_CHUNK_CHARS", 300)
+    paragraph = "Foreign Minister Anna Berg said that the talks had failed in Geneva. "
+    text = "\n\n".join(paragraph * 3 for _ in range(6))
+    article = chronicle.extract(text, clean=False)
+    assert article.text == text
+    assert len(article.quotes) == 18
+    for quote in article.quotes:
+        assert text[quote.content_span[0]:quote.content_span[1]].endswith("the talks had failed in Geneva")
+
+
+def test_split_chunks_keeps_every_character():
+    text = ("word " * 50 + "\n\n") * 10
+    chunks = split_chunks(text, 120)
+    assert "".join(chunks) == text
+    assert all(len(c) <= 120 for c in chunks)
+
+
+@pytest.mark.parametrize("value", ["12/02/2023", "yesterday", "2023-13-01"])
+def test_bad_publication_dates_are_refused_with_the_format(value):
+    with pytest.raises(ValueError, match="YYYY-MM-DD"):
+        normalise_date(value)
