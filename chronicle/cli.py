@@ -295,6 +295,21 @@ def evaluate_time(
     out.print(format_report(run(gold, limit=limit)), highlight=False)
 
 
+@evaluate_app.command("events")
+def evaluate_events(
+    gold: Path = typer.Option(..., "--gold", help="PLOVER-coded sentences, e.g. ../shared/gold/events/plover_gsr_cameo_en.jsonl."),
+    limit: Optional[int] = typer.Option(None, "--limit", help="Score only the first N sentences."),
+):
+    """Event triples (source, target, code) and PLOVER types against gold sentences.
+
+    Example: chronicle evaluate events --gold ../shared/gold/events/plover_gsr_cameo_en.jsonl
+    """
+    from chronicle.evaluate.events import evaluate_events as run, format_report
+
+    _gold_exists(gold)
+    out.print(format_report(run(gold, limit=limit)), highlight=False)
+
+
 def _gold_exists(path: Path) -> None:
     if not path.exists():
         err.print(f"[red]Error:[/red] no gold data at {escape(str(path))}; the shared gold sets live in ../shared/gold.")

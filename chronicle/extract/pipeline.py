@@ -3,7 +3,7 @@
 1. Clean the text (title, dateline, removed lines) unless ``clean=False``.
 2. Parse it with spaCy, in paragraph-aligned chunks when it is very long.
 3. Find actors, then time expressions, then quotes (their speakers resolve to actors, their
-   dates to time expressions).
+   dates to time expressions), then events (actor–action–target, with status and date).
 Every span of the record indexes ``Article.text``.
 """
 from __future__ import annotations
@@ -15,6 +15,7 @@ from typing import Iterable, Iterator
 from chronicle import settings
 from chronicle.clean.text import clean_text
 from chronicle.extract.actors import find_actors
+from chronicle.extract.events import find_events
 from chronicle.extract.nlp import get_nlp
 from chronicle.extract.quotes import find_quotes
 from chronicle.extract.times import find_times, sentence_date
@@ -76,6 +77,8 @@ def _fill(article: Article, doc) -> None:
     article.actors = find_actors(doc)
     article.times = find_times(doc, article.published)
     article.quotes = find_quotes(doc, article.actors)
+    # After quotes: events may add group actors ("Israeli soldiers") to article.actors.
+    article.events = find_events(doc, article.actors, article.times, article.published)
     for quote in article.quotes:
         start, end = quote.cue_span or quote.content_span
         quote.date, quote.time = sentence_date(doc, start, end, article.times, article.published)

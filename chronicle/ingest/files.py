@@ -10,13 +10,14 @@ from __future__ import annotations
 import codecs
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, Iterator, Optional, TextIO, Union
 
 from charset_normalizer import from_bytes
 
 from chronicle import settings
+from chronicle.records import Removed
 
 # Extensions read when walking a directory. A file named explicitly is read whatever its name.
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ""})
@@ -62,9 +63,16 @@ EMPTY = "empty file"
 class RawDocument:
     """One input, decoded."""
 
-    source: str  # path, "-" for stdin
-    text: str  # decoded text
+    source: str  # path, "-" for stdin, "path#record-id" for a WARC record, "path:line" for JSONL
+    text: str  # decoded text (for web pages: the main text, boilerplate removed)
     encoding: Optional[str]  # Python codec name ("utf-8", "cp1252", ...); None if given as str
+    title: Optional[str] = None  # headline found in the page's markup or the feed entry
+    published: Optional[str] = None  # ISO date "YYYY-MM-DD" found in the page or feed
+    url: Optional[str] = None  # canonical URL, WARC-Target-URI or feed link
+    author: Optional[str] = None
+    language: Optional[str] = None  # ISO 639-1 code ("en"), when detected
+    format: str = "text"  # what it was read from: text, html, warc, feed, jsonl
+    removed: list[Removed] = field(default_factory=list)  # lines a web-page reader dropped, why
 
 
 @dataclass

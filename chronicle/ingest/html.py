@@ -1,0 +1,287 @@
+"""Reading web pages: main text and metadata out of HTML, boilerplate left behind.
+
+``read_html`` reads top to bottom like the pipeline it runs:
+
+1. Decode the bytes (charset from the caller, a byte-order mark, ``<meta charset>``, else sniffed).
+2. Parse the page; note the texts of its links and buttons (navigation, calls to action).
+3. Extract main text and metadata with trafilatura (title, author, canonical URL, date via
+   htmldate with ``original_date``, so the first publication wins over a later update).
+4. Drop what trafilatura leaves that Chronicle knows as boilerplate: its plain-text line rules
+   (ads, captions, bylines, share prompts, "Read more", title copies), web-page rules (newsletter
+   sign-ups, affiliate disclosures, "5 min read"...) and short lines that are only a link's text.
+5. Detect the language (the page's ``lang`` attribute when detection is unsure).
+
+The result's ``text`` has one paragraph (or heading, or list item) per block, blocks separated by
+a blank line, and no title: the title is in ``RawDocument.title``.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional, Union
+
+from chronicle.clean.text import (
+    MAX_BOILERPLATE_WORDS,
+    classify_boilerplate,
+    classify_title_copy,
+    match_key,
+)
+from chronicle.ingest.files import RawDocument, Skipped, decode_bytes
+from chronicle.ingest.language import detect_language, normalise_language
+from chronicle.records import Removed
+
+NOT_HTML = "{source}: no HTML could be parsed from it ({detail}). Is it a web page?"
+NO_MAIN_TEXT = "{source}: no article text found in the page (navigation, a form or an index page?)"
+EXTRACTION_ERROR = "{source}: HTML extraction failed ({error}); the page is skipped."
+
+# A link's text standing alone as a line is navigation ("Home", "Back to blog", "Book a demo"),
+# when it is this short and not a sentence.
+MAX_LINK_LINE_WORDS = 6
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
+
+
+def read_html(
+    data: Union[bytes, str],
+    source: str,
+    url: Optional[str] = None,
+    *,
+    encoding: Optional[str] = None,
+    fmt: str = "html",
+) -> Union[RawDocument, Skipped]:
+    """The main text and metadata of one web page.
+
+    data (bytes | str): the page, raw bytes or already decoded.
+    source (str): where it came from (path, "path#record-id"), used in messages.
+    url (str | None): the page's address, when known (e.g. WARC-Target-URI); the canonical URL
+        in the page wins. Defaults to None.
+    encoding (str | None): charset declared outside the page (an HTTP Content-Type header).
+    fmt (str): the ``format`` recorded on the result ("html", "warc", "feed"...).
+    RETURNS (RawDocument | Skipped): the page, or why it was skipped (``failed=False`` when the
+        page simply has no article text; ``failed=True`` when it is not HTML).
+    """
+    import trafilatura
+
+    # 1.
+    if isinstance(data, bytes):
+        decoded = decode_html(data, encoding)
+        if decoded is None:
+            return Skipped(source, NOT_HTML.format(source=source, detail="binary data"), failed=True)
+        html, used_encoding = decoded
+    else:
+        html, used_encoding = data, None
+    if not html.strip():
+        return Skipped(source, "empty file", failed=False)
+    # 2.
+    tree = trafilatura.load_html(html)
+    if tree is None:
+        return Skipped(source, NOT_HTML.format(source=source, detail="empty tree"), failed=True)
+    page_language = normalise_language(tree.get("lang") or tree.get("xml:lang"))
+    link_keys = link_texts(tree)
+    # 3.
+    try:
+        document = trafilatura.bare_extraction(
+            tree,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            date_extraction_params={"original_date": True, "extensive_search": True, "url": url},
+        )
+    except Exception as error:  # trafilatura raises on odd trees; one page never stops the rest
+        return Skipped(source, EXTRACTION_ERROR.format(source=source, error=error), failed=True)
+    if document is None or not (document.text or "").strip():
+        return Skipped(source, NO_MAIN_TEXT.format(source=source), failed=False)
+    title = clean_title(document.title)
+    # 4.
+    removed: list[Removed] = []
+    paragraphs = clean_lines(document.text, title, link_keys, removed)
+    if not paragraphs:
+        return Skipped(source, NO_MAIN_TEXT.format(source=source), failed=False)
+    text = "\n\n".join(paragraphs)
+    # 5.
+    language = detect_language(text) or page_language
+    return RawDocument(
+        source=source,
+        text=text,
+        encoding=used_encoding,
+        title=title,
+        published=document.date or None,
+        url=document.url or url,
+        author=document.author or None,
+        language=language,
+        format=fmt,
+        removed=removed,
+    )
+
+
+# 1. Decoding -------------------------------------------------------------------------------
+
+
+def decode_html(data: bytes, encoding: Optional[str] = None) -> Optional[tuple[str, str]]:
+    """``(html, encoding)``: the declared charset if it decodes, else the page's own, else sniffed."""
+    for candidate in (encoding, _meta_charset(data)):
+        if candidate:
+            try:
+                return data.decode(candidate), _codec_name(candidate)
+            except (LookupError, UnicodeDecodeError):
+                continue
+    decoded = decode_bytes(data)
+    if decoded is None:
+        # Markup with a few stray bytes is still a page: keep what decodes.
+        if data.lstrip()[:1] == b"<":
+            return data.decode("utf-8", errors="replace"), "utf-8"
+        return None
+    return decoded
+
+
+def _meta_charset(data: bytes) -> Optional[str]:
+    match = _META_CHARSET.search(data[:4096])
+    return match.group(1).decode("ascii", errors="ignore") if match else None
+
+
+def _codec_name(encoding: str) -> str:
+    import codecs
+
+    return codecs.lookup(encoding).name
+
+
+# 2. Links ----------------------------------------------------------------------------------
+
+
+def link_texts(tree) -> frozenset[str]:
+    """The match keys of every short link and button text in the page."""
+    keys = set()
+    for element in tree.iter("a", "button"):
+        text = " ".join(element.text_content().split())
+        if text and len(text.split()) <= MAX_LINK_LINE_WORDS:
+            keys.add(match_key(text))
+    keys.discard("")
+    return frozenset(keys)
+
+
+# 3. Title ----------------------------------------------------------------------------------
+
+
+def clean_title(title: Optional[str]) -> Optional[str]:
+    """The headline without surrounding whitespace; None for an empty one."""
+    if not title:
+        return None
+    title = " ".join(title.split())
+    return title or None
+
+
+# 4. Lines ----------------------------------------------------------------------------------
+
+
+def clean_lines(
+    text: str, title: Optional[str], link_keys: frozenset[str], removed: list[Removed]
+) -> list[str]:
+    """trafilatura's lines that no rule claims; the others go to ``removed`` with their reason."""
+    kept: list[str] = []
+    for line in text.split("\n"):
+        line = " ".join(line.split())
+        if not line:
+            continue
+        reason = classify_web_line(line, title, link_keys)
+        if reason is None:
+            kept.append(line)
+        else:
+            removed.append(Removed(line, reason))
+    return kept
+
+
+def classify_web_line(line: str, title: Optional[str], link_keys: frozenset[str]) -> Optional[str]:
+    """The reason to drop one line of extracted page text, or None to keep it."""
+    if title is not None:
+        reason = classify_title_copy(line, title)
+        if reason is not None:
+            return reason
+    reason = classify_boilerplate(_unbullet(line))
+    if reason is not None:
+        return reason
+    for reason, rule in WEB_RULES:
+        if rule(line):
+            return reason
+    if is_link_text(line, link_keys):
+        return "navigation link"
+    return None
+
+
+def _unbullet(line: str) -> str:
+    return re.sub(r"^[-*•]\s+", "", line)
+
+
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
+
+
+def is_link_text(line: str, link_keys: frozenset[str]) -> bool:
+    """A short line that is the whole text of a link or button: "Home", "Book a demo"."""
+    words = len(line.split())
+    if words > MAX_LINK_LINE_WORDS or _SENTENCE_END.search(line):
+        return False
+    return match_key(_unbullet(line)) in link_keys
+
+
+_NEWSLETTER = re.compile(
+    r"\b(?:sign[ -]?up|subscribe|join|get|receive)\b.{0,60}\b(?:newsletters?|mailing list|inbox"
+    r"|updates|notifications)\b|\bnewsletters?\b$|^(?:newsletter|sign[ -]?up|log ?in|sign ?in"
+    r"|register|subscribe(?: now| today)?|join(?: now| us)?|get started(?: today| now| for free)?"
+    r"|book a (?:demo|call)|request a (?:demo|quote)|contact us|learn more|try (?:it )?(?:for )?free"
+    r"|start (?:your )?free trial|back to (?:top|blog|blogs|news|articles)|table of contents"
+    r"|jump to(?: the)? \w+|skip to (?:main )?content|previous (?:article|post)|next (?:article|post)"
+    r"|share (?:your story|this)|tags|categories|comments?|leave a (?:comment|reply))\b",
+    re.IGNORECASE,
+)
+
+
+def is_call_to_action(line: str) -> bool:
+    """A short prompt to sign up, subscribe, log in or navigate, not a sentence of the story."""
+    if len(line.split()) > MAX_BOILERPLATE_WORDS:
+        return False
+    return bool(_NEWSLETTER.search(_strip_edges(line)))
+
+
+_DISCLOSURE = re.compile(
+    r"(?:we|i) may (?:earn|receive|be compensated)|affiliate (?:links?|commission)"
+    r"|as an amazon associate|advertiser disclosure|advertising (?:policy|disclosure)"
+    r"|(?:products|items) (?:are|were) (?:chosen|selected) independently"
+    r"|purchases made through (?:our )?links|earn (?:us )?a (?:small )?commission",
+    re.IGNORECASE,
+)
+
+
+def is_disclosure(line: str) -> bool:
+    """Affiliate and advertising disclosures: "We may earn a commission from links on this page"."""
+    return len(line.split()) <= 3 * MAX_BOILERPLATE_WORDS and bool(_DISCLOSURE.search(line))
+
+
+_READING_TIME = re.compile(
+    r"^(?:[-|•·]\s*)?\d{1,3}\s*(?:min(?:ute)?s?|mins?)\.?\s*(?:read|reading time)?$"
+    r"|^(?:reading time|read time)\s*:?\s*\d{1,3}\s*(?:min(?:ute)?s?)\.?$",
+    re.IGNORECASE,
+)
+_POSTED = re.compile(
+    r"^(?:posted|published|updated|last updated|written)(?: by [^|]{1,60}?)?(?: on| at)?\s*:?\s*"
+    r"(?:\w+\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2} \w+\.? \d{4}|\d{4}-\d{2}-\d{2}"
+    r"|\d{1,2}/\d{1,2}/\d{2,4})?$",
+    re.IGNORECASE,
+)
+
+
+def is_page_furniture(line: str) -> bool:
+    """Reading time, "Posted by ... on <date>", "Updated: <date>": page furniture, not story."""
+    if len(line.split()) > MAX_BOILERPLATE_WORDS:
+        return False
+    stripped = _strip_edges(line)
+    return bool(_READING_TIME.match(stripped) or _POSTED.match(stripped))
+
+
+def _strip_edges(line: str) -> str:
+    return re.sub(r"^[\W_]+|[\W_]+$", "", line)
+
+
+WEB_RULES = (
+    ("call to action", is_call_to_action),
+    ("disclosure", is_disclosure),
+    ("page furniture", is_page_furniture),
+)

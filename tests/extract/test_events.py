@@ -1,0 +1,145 @@
+"""Events: codes, statuses, actors and dates on sentences of our own, and the specimen's e1-e5."""
+import pytest
+
+from chronicle.clean.text import clean_text
+from chronicle.extract.actors import find_actors
+from chronicle.extract.events import actor_code, cameo_info, convention_code, find_events
+from chronicle.extract.nlp import get_nlp
+from chronicle.extract.times import find_times
+from chronicle.records import Actor
+from tests.conftest import DATA
+
+
+def run(text, published="2023-02-12"):
+    doc = get_nlp()(text)
+    actors = find_actors(doc)
+    times = find_times(doc, published)
+    events = find_events(doc, actors, times, published)
+    by_id = {a.id: a for a in actors}
+    return doc, events, by_id
+
+
+def countries(ids, by_id):
+    return {by_id[i].country for i in ids}
+
+
+def one(events, prefix):
+    found = [e for e in events if e.cameo.startswith(prefix)]
+    assert found, [(e.cameo, e.status) for e in events]
+    return found[0]
+
+
+def test_happened_with_source_and_target():
+    doc, events, by_id = run("Russia attacked Ukraine on Monday.")
+    e = one(events, "19")
+    assert (e.plover, e.status) == ("ASSAULT", "happened")
+    assert countries(e.source, by_id) == {"RUS"} and countries(e.target, by_id) == {"UKR"}
+    assert doc.text[e.span[0]:e.span[1]] == "attacked"
+    assert e.sentence_span == (0, len(doc.text))
+
+
+def test_negated():
+    _, events, _ = run("Russia did not attack Ukraine.")
+    assert one(events, "19").status == "negated"
+
+
+def test_planned():
+    _, events, by_id = run("France will send aid to Lebanon next week.")
+    e = one(events, "07")
+    assert e.status == "planned" and countries(e.target, by_id) == {"LBN"}
+    assert convention_code(e)[1] == "AGREE"  # CAMEO/PLOVER code a promise of aid as intent
+
+
+def test_refused():
+    _, events, by_id = run("Israel refused to release the prisoners.")
+    e = one(events, "084")
+    assert e.status == "refused" and countries(e.source, by_id) == {"ISR"}
+    assert convention_code(e) == ("120", "REJECT")
+
+
+def test_hypothetical():
+    _, events, _ = run("Iran would attack Iraq if Baghdad rejected the deal.")
+    assert one(events, "19").status == "hypothetical"
+
+
+def test_intent_verb_embeds_the_action():
+    _, events, by_id = run("Syria offered to negotiate with Israel.")
+    e = one(events, "036")
+    assert e.plover == "AGREE" and countries(e.source, by_id) == {"SYR"}
+
+
+def test_nominal_event_with_of_and_by():
+    _, events, by_id = run("The invasion of Georgia by Russian troops shocked Europe.")
+    e = one(events, "19")
+    assert countries(e.source, by_id) == {"RUS"} and countries(e.target, by_id) == {"GEO"}
+
+
+def test_background_event_has_its_own_date():
+    _, events, _ = run("The attack on Israel by Iran 10 days ago killed two people.", "2024-04-24")
+    e = one(events, "19")
+    assert e.date == "2024-04-14"
+
+
+def test_demonym_group_becomes_an_actor():
+    doc = get_nlp()("Israeli soldiers arrested 20 Palestinians.")
+    actors = find_actors(doc)
+    events = find_events(doc, actors, [], None)
+    e = one(events, "173")
+    source = next(a for a in actors if a.id in e.source)
+    assert source.country == "ISR" and actor_code(source) == "ISRMIL"
+
+
+def test_actor_codes():
+    assert actor_code(Actor(id="a", name="Russia", type="country", country="RUS")) == "RUS"
+    assert actor_code(Actor(id="a", name="S", type="person", country="RUS",
+                            roles=["Deputy Foreign Minister"])) == "RUSGOV"
+    assert actor_code(Actor(id="a", name="P", type="person", country="UKR",
+                            roles=["adviser to the head of the Ukrainian presidential office"])) == "UKRGOV"
+    assert actor_code(Actor(id="a", name="UN Security Council", type="organization")) == "IGOUNO"
+    assert actor_code(Actor(id="a", name="Someone", type="person")) is None
+
+
+def test_ontology_tables():
+    assert cameo_info("036").plover == "AGREE"
+    assert cameo_info("1056").plover == "REQUEST" and cameo_info("1056").mode == "yield"
+    assert cameo_info("125").plover == "REJECT"
+    assert cameo_info("194").plover == "ASSAULT"
+
+
+@pytest.fixture(scope="module")
+def specimen_events():
+    cleaned = clean_text((DATA / "specimen_article.txt").read_text(encoding="utf-8"))
+    doc = get_nlp()(cleaned.text)
+    actors = find_actors(doc)
+    times = find_times(doc, "2023-02-12")
+    events = find_events(doc, actors, times, "2023-02-12")
+    return doc, events, {a.id: a for a in actors}
+
+
+def _matches(rule, events, by_id):
+    for e in events:
+        if rule["cameo_roots"] and not any(e.cameo.startswith(c) for c in rule["cameo_roots"]):
+            continue
+        if rule["plover"] and e.plover not in rule["plover"]:
+            continue
+        if rule["source_country"] and rule["source_country"] not in countries(e.source, by_id):
+            continue
+        if rule["target_country"] and rule["target_country"] not in countries(e.target, by_id):
+            continue
+        if rule.get("status") and e.status != rule["status"]:
+            continue
+        if rule.get("date") and e.date != rule["date"]:
+            continue
+        return e
+    return None
+
+
+@pytest.mark.parametrize("key", ["e1", "e2", "e3", "e4", "e5"])
+def test_specimen_events(specimen_events, specimen_expected, key):
+    doc, events, by_id = specimen_events
+    rule = next(r for r in specimen_expected["events"] if r["id"] == key)
+    found = _matches(rule, events, by_id)
+    assert found is not None, [(e.cameo, e.status, e.date) for e in events]
+    s, t = found.sentence_span
+    assert s <= found.span[0] and found.span[1] <= t
+    assert doc.text[found.span[0]:found.span[1]].strip()
