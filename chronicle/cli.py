@@ -195,6 +195,7 @@ def ingest(
     out.print(f"Stored in {escape(db)}. Query it with, for example:\n"
               f"  chronicle quotes --db {escape(db)} --speaker Podolyak\n"
               f"  chronicle quotes --db {escape(db)} --contains negotiations --since 2023-01-01\n"
+              f"  chronicle events --db {escape(db)} --actor Russia\n"
               f"  chronicle actors --db {escape(db)}")
     raise typer.Exit(1 if report.failed else 0)
 
@@ -215,7 +216,11 @@ def quotes(
     Example: chronicle quotes --speaker Podolyak --since 2023-01-01
     """
     store = _open_existing(db)
-    rows = store.quotes(speaker=speaker, contains=contains, since=since, until=until, limit=limit, offset=offset)
+    try:
+        rows = store.quotes(speaker=speaker, contains=contains, since=since, until=until, limit=limit, offset=offset)
+    except ValueError as exc:
+        err.print(f"[red]Error:[/red] {escape(str(exc))}")
+        raise typer.Exit(2)
     if format == "json":
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return
@@ -226,6 +231,41 @@ def quotes(
                       row.get("kind") or "", escape(row.get("content") or ""), escape(row.get("title") or row.get("article_id") or ""))
     out.print(table)
     out.print(f"{len(rows)} quote(s)")
+
+
+@app.command()
+def events(
+    actor: Optional[str] = typer.Option(None, "--actor", help="Any name or alias of the actor doing it."),
+    target: Optional[str] = typer.Option(None, "--target", help="Any name or alias of the actor it is done to."),
+    code: Optional[str] = typer.Option(None, "--code", help="CAMEO code prefix (19, 036) or PLOVER type (ASSAULT)."),
+    since: Optional[str] = typer.Option(None, "--since", help="First date (YYYY-MM-DD)."),
+    until: Optional[str] = typer.Option(None, "--until", help="Last date (YYYY-MM-DD)."),
+    limit: int = typer.Option(50, "--limit"),
+    offset: int = typer.Option(0, "--offset"),
+    format: str = typer.Option("table", "--format", "-f", help="table or json."),
+    db: str = DbOption,
+):
+    """Events from the store: who did what to whom, grouped across the articles reporting them.
+
+    Example: chronicle events --actor Russia --target Ukraine --code ASSAULT
+    """
+    store = _open_existing(db)
+    try:
+        rows = store.events(actor=actor, target=target, code=code, since=since, until=until, limit=limit, offset=offset)
+    except ValueError as exc:
+        err.print(f"[red]Error:[/red] {escape(str(exc))}")
+        raise typer.Exit(2)
+    if format == "json":
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    table = Table("date", "source", "event", "target", "status", "evidence", show_lines=True)
+    for row in rows:
+        kind = " ".join(filter(None, [row.get("plover"), row.get("cameo")]))
+        evidence = "\n".join(f"{e['text']} ({e.get('title') or e['article_id']})" for e in row["evidence"])
+        table.add_row(row.get("date") or "", escape(", ".join(row["source"])), kind,
+                      escape(", ".join(row["target"])), row["status"], escape(evidence))
+    out.print(table)
+    out.print(f"{len(rows)} event(s)")
 
 
 @app.command()

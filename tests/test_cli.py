@@ -132,3 +132,24 @@ def test_one_article_failing_in_extraction_does_not_take_the_batch_down(tmp_path
     assert result.exit_code == 1
     assert len(result.stdout.strip().splitlines()) == 2
     assert "b.txt" in result.stderr and "boom" in result.stderr
+
+
+def test_events_from_two_reports_of_one_event_are_one_event(tmp_path):
+    db = tmp_path / "chronicle.db"
+    first = "Russia attacks\n\nRussian troops attacked Ukraine on Monday, officials said.\n"
+    second = "Attack reported\n\nOn Monday Russian forces attacked Ukraine again, according to the army.\n"
+    (tmp_path / "one.txt").write_text(first, encoding="utf-8")
+    (tmp_path / "two.txt").write_text(second, encoding="utf-8")
+    assert run("ingest", tmp_path / "one.txt", tmp_path / "two.txt", "--published", "2023-02-15", "--db", db).exit_code == 0
+    rows = json.loads(run("events", "--db", db, "--actor", "Russia", "--code", "ASSAULT", "--format", "json").stdout)
+    assert len(rows) == 1, rows
+    assert rows[0]["date"] == "2023-02-13" and rows[0]["target"] == ["Ukraine"]
+    assert len(rows[0]["evidence"]) == 2
+    assert json.loads(run("events", "--db", db, "--target", "Russia", "--format", "json").stdout) == []
+
+
+def test_bad_query_date_names_the_format(tmp_path):
+    db = tmp_path / "chronicle.db"
+    run("ingest", SPECIMEN, "--published", "2023-02-12", "--db", db)
+    result = run("quotes", "--db", db, "--since", "last week")
+    assert result.exit_code == 2 and "ISO date" in result.output

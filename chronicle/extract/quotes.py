@@ -65,6 +65,10 @@ class _Quotation:
 
 def find_quotations(text: str) -> list[_Quotation]:
     """Pair quotation marks in ``text``; returns spans that include the marks."""
+    original = text
+    # Two apostrophes stand for a double quotation mark in some archives (''Yes,'' he said.):
+    # read them as one mark, with a zero-width space holding the second place.
+    text = text.replace("''", '"\u200b')
     quotations: list[_Quotation] = []
     open_at, closer, reopen_at = None, None, -1
     for i, ch in enumerate(text):
@@ -92,6 +96,9 @@ def find_quotations(text: str) -> list[_Quotation]:
             open_at, closer = None, None
     if open_at is not None:
         quotations.append(_Quotation(open_at, _rstrip_at(text, len(text))))
+    for q in quotations:
+        if original[q.end - 1:q.end + 1] == "''":
+            q.end += 1
     return [q for q in quotations if q.end - q.start > 2]
 
 
@@ -198,9 +205,10 @@ def _split_pair(doc, first: _Quotation, second: _Quotation, cue) -> bool:
     own = _cue_outside(doc, second)
     if own is not None and own.i != cue.i:
         return False
-    if second.start < cue.sent.end_char:  # "..., he said, “...”": the clause ends with a comma or colon
-        return text[first.end:second.start].rstrip()[-1:] in (",", ":", ";", "—", "–")
-    return _opens_sentence(text, second.start)
+    if _opens_sentence(text, second.start):  # "“...,” he said. “...”"
+        return True
+    # "“...,” he said, “...”": the reporting clause ends with a comma or colon.
+    return second.start < cue.sent.end_char and text[first.end:second.start].rstrip()[-1:] in (",", ":", ";", "—", "–")
 
 
 def _opens_sentence(text: str, i: int) -> bool:
@@ -394,6 +402,8 @@ def _direct_quote(doc, q: _Quotation, earlier: list[dict]) -> dict:
             found["speaker"] = _speaker_tokens(subject)
         else:
             found["speaker"] = _inverted_speaker(doc, cue)
+    elif (signed := _dash_signature(doc, q)) is not None:
+        found["cue"], found["speaker"] = signed
     elif earlier:
         # A quote standing alone continues the voice of the quote right before it.
         previous = max((f for f in earlier if f["content"][1] <= q.start), key=lambda f: f["content"][1], default=None)
@@ -401,6 +411,27 @@ def _direct_quote(doc, q: _Quotation, earlier: list[dict]) -> dict:
             found["speaker"] = previous["speaker"]
             found["continued"] = True
     return found
+
+
+def _dash_signature(doc, q: _Quotation):
+    """"“...” ― Pamela Padilla": a dash and a short name closing the paragraph sign the quote.
+
+    Returns (cue char span, speaker token range) or None.
+    """
+    text = doc.text
+    line_end = text.find("\n", q.end)
+    line_end = len(text) if line_end < 0 else line_end
+    tail = text[q.end:line_end]
+    dash = len(tail) - len(tail.lstrip())
+    if not tail.strip() or tail.strip()[0] not in "―—–" or len(tail.split()) > 7:
+        return None
+    name = doc.char_span(q.end + dash + 1, line_end, alignment_mode="expand")
+    if name is None:
+        return None
+    start, end = _strip_span(doc, name.start, name.end)
+    if end <= start or not any(t.pos_ == "PROPN" for t in doc[start:end]):
+        return None
+    return (q.end + dash, q.end + dash + 1), (start, end)
 
 
 def _cue_outside(doc, q: _Quotation):

@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Optional
 
 from chronicle import settings
+from chronicle.extract.gazetteer import country_by_name
 from chronicle.extract.names import name_key, same_name
 from chronicle.records import Article
 
@@ -562,6 +563,105 @@ class Store:
             })
         return results
 
+    def events(
+        self,
+        *,
+        actor: Optional[str] = None,
+        target: Optional[str] = None,
+        code: Optional[str] = None,
+        since: Optional[str | date] = None,
+        until: Optional[str | date] = None,
+        limit: Optional[int] = 50,
+        offset: int = 0,
+    ) -> list[dict]:
+        """Events across articles, grouped: the same source, target and type within a day are
+        one event that lists every article and span supporting it.
+
+        actor, target: any name or alias of a source or target actor (as ``quotes(speaker=)``);
+                  a country's name also matches every actor of that country.
+        code: a CAMEO code prefix ("19", "036") or a PLOVER type ("ASSAULT").
+        since, until: ISO dates, inclusive, compared with the event's date.
+
+        Each row: date, source and target (actor names), cameo, plover, status, and
+        ``evidence``: a list of {article_id, event_id, title, text, span, date} — one per article.
+        """
+        where, params = [], []
+        for role, name in (("source", actor), ("target", target)):
+            if name is None:
+                continue
+            # A country's name also finds its people, forces and offices ("Russia": "Russian troops").
+            country = country_by_name(name)
+            condition = self._name_condition(name)
+            if condition is None and country is None:
+                return []
+            sql, values = condition or ("0", [])
+            where.append(
+                f"(EXISTS (SELECT 1 FROM json_each(e.{role}) AS j JOIN actor_names AS n"
+                f" ON n.article_id = e.article_id AND n.actor_id = j.value WHERE {sql})"
+                f" OR EXISTS (SELECT 1 FROM json_each(e.{role}) AS j JOIN actors AS c"
+                f" ON c.article_id = e.article_id AND c.actor_id = j.value WHERE c.country = ?))"
+            )
+            params += [*values, country.iso3 if country else None]
+        if code is not None:
+            where.append("(e.cameo LIKE ? ESCAPE '\\' OR upper(e.plover) = upper(?))")
+            params += [_like_escape(code) + "%", code]
+        if since is not None:
+            where.append("e.date >= ?")
+            params.append(_iso(since, "since"))
+        if until is not None:
+            value = _iso(until, "until")
+            where.append("substr(e.date, 1, length(?)) <= ?")
+            params += [value, value]
+        rows = self.conn.execute(
+            f"""
+            SELECT e.article_id, e.event_id, e.text, e.source, e.target, e.cameo, e.plover,
+                   e.status, e.date, e.span_start, e.span_end, a.title
+            FROM events AS e JOIN articles AS a ON a.id = e.article_id
+            {"WHERE " + " AND ".join(where) if where else ""}
+            ORDER BY e.date IS NULL, e.date, e.article_id, e.seq
+            """,
+            params,
+        ).fetchall()
+        actors = self._event_actors({r["article_id"] for r in rows})
+        groups: list[dict] = []
+        latest: dict[tuple, dict] = {}
+        for row in rows:
+            source = [actors[(row["article_id"], i)] for i in json.loads(row["source"]) if (row["article_id"], i) in actors]
+            target = [actors[(row["article_id"], i)] for i in json.loads(row["target"]) if (row["article_id"], i) in actors]
+            key = (tuple(sorted({who for _, who in source})), tuple(sorted({who for _, who in target})),
+                   row["plover"] or (row["cameo"] or "")[:2], row["status"])
+            source = [name for name, _ in source]
+            target = [name for name, _ in target]
+            evidence = {"article_id": row["article_id"], "event_id": row["event_id"], "title": row["title"],
+                        "text": row["text"], "span": [row["span_start"], row["span_end"]], "date": row["date"]}
+            group = latest.get(key)
+            if group is not None and _within_a_day(group["date"], row["date"]):
+                group["evidence"].append(evidence)
+                continue
+            group = {"date": row["date"], "source": source, "target": target,
+                     "cameo": row["cameo"], "plover": row["plover"], "status": row["status"], "evidence": [evidence]}
+            latest[key] = group
+            groups.append(group)
+        start, stop = offset, (None if limit is None else offset + _page(limit, offset)[0])
+        return groups[start:stop]
+
+    def _event_actors(self, article_ids: set[str]) -> dict[tuple[str, str], tuple[str, str]]:
+        """(article id, actor id) -> (name, identity across articles) for the given articles.
+
+        Countries and national groups ("Russian troops", "Russian forces") are one party per
+        country, as in CAMEO actor codes; people and organisations are one per name key.
+        """
+        rows = self.conn.execute(
+            "SELECT article_id, actor_id, name, key, type, country FROM actors"
+            " WHERE article_id IN (SELECT value FROM json_each(?))",
+            [json.dumps(sorted(article_ids))],
+        )
+        return {
+            (r["article_id"], r["actor_id"]): (
+                r["name"], r["country"] if r["type"] in ("country", "group") and r["country"] else r["key"])
+            for r in rows
+        }
+
     def stats(self) -> dict[str, int]:
         """The number of rows in each table."""
         return {
@@ -663,6 +763,16 @@ def _runs(name: str, width: int) -> Iterable[str]:
     if len(words) > width:
         for i in range(len(words) - width + 1):
             yield " ".join(words[i:i + width])
+
+
+def _within_a_day(first: Optional[str], other: Optional[str]) -> bool:
+    """Dates at most one day apart (undated events group only with undated ones)."""
+    if first is None or other is None:
+        return first is None and other is None
+    try:
+        return abs((date.fromisoformat(other[:10]) - date.fromisoformat(first[:10])).days) <= 1
+    except ValueError:
+        return first == other
 
 
 def _most_common(values: list[str]) -> str:
