@@ -11,7 +11,8 @@ FRAGMENTS = [
     "“We will not negotiate,” said Foreign Minister Anna Berg.", "He said that the talks failed.",
     "According to diplomats, the vote is set for Friday.", "President Vladimir Putin", "the Kremlin",
     " „Ja“ ", "«Non»", '"', "'", "”", "“", "\n\n", "\n", "Advertisement'; }", "353 days ago",
-    "the following day", "on February 22", "last week", "Kyiv/Moscow – ", "she wrote on Twitter.",
+    "the following day", "on February 22", "last week", "this weekend", "two weeks later", "the 1990s",
+    "every Friday", "next month", "earlier this year", "at 3 p.m.", "since 2014", "for three years", "Kyiv/Moscow – ", "she wrote on Twitter.",
     "Photo: Reuters", "ü", "—", "  ", "\t", "Ukraine", "NATO", ".", ",",
 ]
 

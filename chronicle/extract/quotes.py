@@ -307,10 +307,26 @@ def _complement(cue):
                 start = min(start, objects[0].left_edge.i)
         return start, end
     if lemma in OBJECT_CUES:
-        right = [c for c in cue.rights if c.dep_ in ("dobj", "prep", "xcomp", "dative", "advcl")]
-        if right and (lemma != "call" or any(c.lower_ in ("for", "on") for c in right)):
-            return right[0].left_edge.i, _right_edge(cue, [c for c in cue.rights if c.dep_ not in ("punct",)])
+        return _object_complement(cue, lemma)
     return None
+
+
+def _object_complement(cue, lemma: str):
+    """"attacked Machado", "praised X for Y", "called for reforms": the object with what it is
+    said to be or for, without the circumstances ("during a stop in Flint", "on Monday")."""
+    rights = [c for c in cue.rights if not c.is_punct]
+    first = next((c for c in rights if c.dep_ in ("dobj", "xcomp", "dative")
+                  or (c.dep_ == "prep" and c.lower_ in ("for", "on") and lemma in ("call", "ask"))), None)
+    if first is None:
+        return None
+    if lemma == "call" and first.dep_ != "prep" and not any(c.lower_ in ("for", "on") for c in rights):
+        return None
+    start = first.left_edge.i if first.dep_ != "prep" else first.i + 1
+    end = first.right_edge.i + 1
+    for c in rights:
+        if c.i > first.i and (c.dep_ in ("xcomp", "oprd", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("as", "for", "of"))):
+            end = max(end, c.right_edge.i + 1)
+    return start, min(end, cue.sent.end)
 
 
 def _before_nested_report(doc, start: int, end: int) -> tuple[int, int]:

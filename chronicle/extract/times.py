@@ -722,7 +722,7 @@ def weekday(m, ctx):
 def relative_period(m, ctx):
     unit_word = _g(m, "unit")
     shift = DIRECTION[_g(m, "dir")]
-    gran = {"weekend": "weekend"}.get(unit_word, UNIT_GRAN[_unit(unit_word)])
+    gran = "weekend" if unit_word == "weekend" else UNIT_GRAN[_unit(unit_word)]
     unit = "W" if gran == "weekend" else _unit(unit_word)
     return _needs_published(ctx, lambda ref: Point(gran, _start_of(gran, ref)).shift(shift, unit))
 

@@ -235,3 +235,10 @@ def test_sentence_date_prefers_the_date_governed_by_the_range(nlp):
     start = text.index("held")
     day, tid = sentence_date(doc, start, start + len("held"), found, "2023-02-12")
     assert (day, next(t.text for t in found if t.id == tid)) == ("2023-02-10", "Friday")
+
+
+def test_this_weekend_resolves_to_the_weekend_of_publication():
+    from chronicle.extract.nlp import get_nlp
+
+    [t] = find_times(get_nlp()("In an interview this weekend, the president spoke."), "2023-02-15")
+    assert t.text == "this weekend" and t.value == "2023-W07-WE"
