@@ -80,7 +80,7 @@ PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "N
 UNITS = {"second": "S", "minute": "TM", "hour": "H", "day": "D", "week": "W", "fortnight": "2W",
          "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE"}
 # Granularity of a point; a shift by a unit yields a point of the unit's granularity.
-UNIT_GRAN = {"S": "day", "TM": "day", "H": "day", "D": "day", "W": "week", "M": "month",
+UNIT_GRAN = {"S": "day", "TM": "day", "H": "day", "D": "day", "W": "week", "2W": "week", "M": "month",
              "Q": "quarter", "Y": "year", "DE": "decade", "CE": "century"}
 GRAN_RANK = {"day": 1, "weekend": 2, "week": 2, "month": 3, "season": 4, "quarter": 4,
              "half": 5, "year": 6, "decade": 7, "century": 8}

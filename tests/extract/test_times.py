@@ -242,3 +242,11 @@ def test_this_weekend_resolves_to_the_weekend_of_publication():
 
     [t] = find_times(get_nlp()("In an interview this weekend, the president spoke."), "2023-02-15")
     assert t.text == "this weekend" and t.value == "2023-W07-WE"
+
+
+@pytest.mark.parametrize("phrase", ["a fortnight ago", "two fortnights later", "a fortnight earlier"])
+def test_fortnights_resolve_without_error(phrase):
+    from chronicle.extract.nlp import get_nlp
+
+    times = find_times(get_nlp()(f"On March 1, 2005 he arrived, and {phrase} he left."), "2005-03-10")
+    assert any(t.value for t in times)
