@@ -1,16 +1,23 @@
 """Quotes: who said what, with content, speaker, cue and medium, from spaCy's dependency parse.
 
-1. Quotation marks are paired in the raw text (any style, a stray unmatched mark from
+1. Quotation marks are paired in the raw text (any style, '' for ", a stray unmatched mark from
    translation closes at the end of its paragraph, a quote may run over several paragraphs).
-2. Reporting verbs ("said", "called ... proof that", "invited ... to") and "according to X"
-   give indirect quotes: the cue, its subject as speaker, its complement as content.
-   A quotation inside such a content makes it a mixed quote.
+2. Reporting verbs ("said", "called ... proof that", "invited ... to"), verbs of stance and
+   finding ("praised X", "the poll shows that"), and "according to X" give indirect quotes: the
+   cue, its subject as speaker (for "..., adding that" the subject it hangs on; for a passive
+   the "by" agent, or none), its complement as content. The content stops before a report of
+   its own at its end ("said A, arguing that B"), runs on to the closing mark of a quotation it
+   opens, and is a direct quote when it is all one quotation. A quotation inside makes it mixed.
 3. Every other quotation of a clause or more is a direct quote; its cue and speaker are the
-   reporting verb just outside the marks ("..., the Russian diplomat said."), or, for a quote
-   standing alone, the speaker of the quote right before it.
+   reporting verb just outside the marks in the same paragraph ("..., the Russian diplomat
+   said."; "“...” Graham asked." parsed as its own sentence), a signature ("“...” ― Ann Lee"),
+   or, for a quote standing alone, the speaker of the quote right before it. A quotation split by
+   its reporting clause ("“A,” he said. “B.”") is one quote spanning both pieces.
 4. Speakers are resolved to actors: a named mention inside the speaker words, else the actor a
    pronoun or description refers to ("the Russian diplomat"). ``speaker_span`` keeps the words.
 5. The medium ("in a televised interview", "on Twitter") is read from the cue's clause.
+
+DOCS: docs/quotes.md
 """
 from __future__ import annotations
 
@@ -37,7 +44,9 @@ CUE_VERBS = {
     "express", "mock", "attack", "support", "plan", "want", "seem", "appear", "name", "list",
     "condemn", "welcome", "dismiss", "slam", "hail", "lament",
 }
-# Verbs whose object (not a clause) is what was said: "invited Ukraine to talks".
+# Verbs whose object and all that follows is what was proposed: "invited Ukraine to talks, but ...".
+PROPOSAL_CUES = {"invite", "urge", "ask", "call", "offer", "propose", "demand", "promise", "threaten", "warn"}
+# Verbs whose object (not a clause) is what was said: "attacked Machado", "praised X for Y".
 OBJECT_CUES = {"invite", "urge", "ask", "call", "offer", "propose", "demand", "accuse", "reject",
                "deny", "promise", "threaten", "warn", "describe", "criticize", "criticise",
                "cite", "discuss", "endorse", "praise", "defend", "blast", "tout",
@@ -133,7 +142,7 @@ def find_quotes(doc, actors: list[Actor]) -> list[Quote]:
         are added to their ``mentions``.
     RETURNS (list[Quote]): quotes in text order, ids "q1", "q2", ...
     """
-    quotations = find_quotations(doc.text)
+    quotations = find_quotations(_text(doc))
     direct_long = _direct_units(doc, quotations)
     cues = [c for c in _cue_tokens(doc) if not any(q.start < c.idx < q.end for q in direct_long)]
     # "<statement>, writes the BBC." first: the parse often hangs that cue inside the statement.
@@ -142,8 +151,8 @@ def find_quotes(doc, actors: list[Actor]) -> list[Quote]:
         quote = _indirect_quote(doc, cue)
         if quote is None:
             continue
-        quote["content"] = _into_quotation(doc.text, quote["content"], quotations)
-        quote.update(_as_quotation(doc.text, quote["content"], quotations))
+        quote["content"] = _into_quotation(_text(doc), quote["content"], quotations)
+        quote.update(_as_quotation(_text(doc), quote["content"], quotations))
         if any(_runs_into(quote["content"], (q.start, q.end)) for q in direct_long):
             continue  # a cue whose complement runs into quoted words is the direct quote's cue
         found.append(quote)
@@ -161,7 +170,7 @@ def find_quotes(doc, actors: list[Actor]) -> list[Quote]:
 
 
 def _is_direct(doc, q: _Quotation) -> bool:
-    return len(doc.text[q.start:q.end].split()) >= MIN_DIRECT_WORDS
+    return len(_text(doc)[q.start:q.end].split()) >= MIN_DIRECT_WORDS
 
 
 def _direct_units(doc, quotations: list[_Quotation]) -> list[_Quotation]:
@@ -174,7 +183,7 @@ def _direct_units(doc, quotations: list[_Quotation]) -> list[_Quotation]:
     units: list[_Quotation] = []
     for i, q in enumerate(quotations):
         # Any piece may start a pair ("“Hopefully,” he said, “this museum can help.”").
-        if not _is_direct(doc, q) and not _opens_sentence(doc.text, q.start):
+        if not _is_direct(doc, q) and not _opens_sentence(_text(doc), q.start):
             continue
         cue = _cue_outside(doc, q)
         unit = q
@@ -196,7 +205,7 @@ def _direct_units(doc, quotations: list[_Quotation]) -> list[_Quotation]:
 
 def _split_pair(doc, first: _Quotation, second: _Quotation, cue) -> bool:
     """``first`` <reporting clause with ``cue``> ``second``, all in one paragraph."""
-    text = doc.text
+    text = _text(doc)
     if not (first.end <= cue.idx < second.start) or "\n" in text[first.start:second.start]:
         return False
     if second.start - first.end > 250 or not _opens_sentence(text, first.start):
@@ -212,8 +221,10 @@ def _split_pair(doc, first: _Quotation, second: _Quotation, cue) -> bool:
 
 
 def _opens_sentence(text: str, i: int) -> bool:
-    before = text[:i].rstrip()
-    return not before or before[-1] in ".!?:\n" or before[-1] in QUOTE_MARKS
+    j = i - 1
+    while j >= 0 and text[j] in " \t\xa0":
+        j -= 1
+    return j < 0 or text[j] in ".!?:\n" or text[j] in QUOTE_MARKS
 
 
 def _runs_into(content, quotation) -> bool:
@@ -274,12 +285,19 @@ def _indirect_quote(doc, cue) -> dict | None:
     complement = _complement(cue)
     if complement is None:
         return None
-    if subject is None or subject.dep_ == "nsubjpass" or subject.i in range(complement[0], complement[1]):
+    if subject is not None and subject.dep_ == "nsubjpass":
+        # "Trump was criticized by X for Y": the agent speaks; "it is expected that": no one named.
+        subject = _passive_agent(cue)
+        if subject is None and not any(c.dep_ in ("ccomp", "xcomp") for c in cue.children):
+            return None
+        speaker = _speaker_tokens(subject) if subject is not None else None
+    elif subject is None or subject.i in range(complement[0], complement[1]):
         return None
+    else:
+        speaker = _speaker_tokens(subject)
     start, end = _strip_span(doc, *_before_nested_report(doc, *complement))
     if end <= start:
         return None
-    speaker = _speaker_tokens(subject)
     return {
         "content": (doc[start].idx, _end_char(doc[end - 1])),
         "cue": _cue_span(doc, cue),
@@ -306,9 +324,19 @@ def _complement(cue):
             if objects:
                 start = min(start, objects[0].left_edge.i)
         return start, end
+    if lemma in PROPOSAL_CUES:
+        # "invited Ukraine to talks, but without conditions": the whole offer is what was said.
+        right = [c for c in cue.rights if c.dep_ in ("dobj", "prep", "xcomp", "dative", "advcl")]
+        if right and (lemma != "call" or any(c.lower_ in ("for", "on") for c in right)):
+            return right[0].left_edge.i, _right_edge(cue, [c for c in cue.rights if c.dep_ not in ("punct",)])
     if lemma in OBJECT_CUES:
         return _object_complement(cue, lemma)
     return None
+
+
+def _passive_agent(cue):
+    by = next((c for c in cue.children if c.dep_ == "agent"), None)
+    return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
 
 
 def _object_complement(cue, lemma: str):
@@ -385,8 +413,10 @@ def _trailing_report(doc, cue) -> dict | None:
     if cue.lower_ == "according" or cue.i == sent.start or doc[cue.i - 1].text != ",":
         return None
     rest = [t for t in doc[cue.i + 1:sent.end] if not (t.is_punct or t.is_space)]
-    if not rest or len(rest) > 10 or any(t.pos_ == "VERB" for t in rest):
+    if not rest or len(rest) > 10 or any(t.pos_ in ("VERB", "AUX") for t in rest):
         return None
+    if cue.tag_ == "VBG":
+        return None  # "..., arguing that ...": a participle adds a report, it does not sign one
     start, end = _strip_span(doc, sent.start, cue.i - 1)
     if end - start < 3:
         return None
@@ -434,7 +464,7 @@ def _dash_signature(doc, q: _Quotation):
 
     Returns (cue char span, speaker token range) or None.
     """
-    text = doc.text
+    text = _text(doc)
     line_end = text.find("\n", q.end)
     line_end = len(text) if line_end < 0 else line_end
     tail = text[q.end:line_end]
@@ -477,7 +507,7 @@ def _reporting_sentence(doc, q: _Quotation, after_sent, before_sent):
 
     Also "He put it this way:" as the sentence right before the quote.
     """
-    text = doc.text
+    text = _text(doc)
     if after_sent.end < len(doc) and text[q.end:doc[after_sent.end].idx].strip() == "":
         root = doc[after_sent.end].sent.root
         if _is_bare_report(root) and "\n" not in text[q.end:root.idx]:
@@ -528,7 +558,8 @@ def _subject(cue):
     for _ in range(4):
         subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and not c.is_punct), None)
         if subject is not None:
-            if subject.ent_type_ in ("DATE", "TIME") or "\n" in cue.doc.text[subject.idx:cue.idx]:
+            between = cue.doc[min(subject.i, cue.i):max(subject.i, cue.i)]
+            if subject.ent_type_ in ("DATE", "TIME") or any("\n" in t.text_with_ws for t in between):
                 return None  # "12:15 p.m.: ...", or a parse running over a paragraph break
             return subject
         if token.dep_ not in ("advcl", "conj", "xcomp") or token.head.i == token.i:
@@ -561,6 +592,14 @@ def _strip_span(doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _text(doc) -> str:
+    """``doc.text`` joins all tokens on every call: keep it once per document."""
+    text = doc.user_data.get(("chronicle", "text"))
+    if text is None:
+        text = doc.user_data[("chronicle", "text")] = doc.text
+    return text
+
+
 def _end_char(token) -> int:
     return token.idx + len(token.text)
 
@@ -584,9 +623,9 @@ def _to_quote(doc, number: int, f: dict, actors: list[Actor]) -> Quote:
         kind=f["kind"],
         speaker=speaker_id,
         speaker_span=speaker_span,
-        cue=doc.text[cue_span[0]:cue_span[1]] if cue_span else None,
+        cue=_text(doc)[cue_span[0]:cue_span[1]] if cue_span else None,
         cue_span=cue_span,
-        medium=doc.text[medium[0]:medium[1]] if medium else None,
+        medium=_text(doc)[medium[0]:medium[1]] if medium else None,
         medium_span=medium,
         sentence_span=f["sentence"],
     )

@@ -114,3 +114,106 @@ def test_reports_inside_a_quote_belong_to_it():
 
 def test_scare_quotes_are_not_quotes():
     assert quotes_of("The so-called “peace plan” was published on Monday.") == []
+
+
+def test_quote_split_by_its_reporting_clause_is_one_quote():
+    text = "“The harvest was poor this year,” farmer Lena Novak said. “We will need help before winter.”"
+    [quote] = quotes_of(text)
+    assert quote["content"] == text
+    assert quote["speaker"] == "Lena Novak" and quote["cue"] == "said" and quote["kind"] == "direct"
+
+
+def test_short_first_piece_of_a_split_quote_joins_too():
+    text = "“Hopefully,” the mayor said, “the new bridge will open before the end of the summer.”"
+    [quote] = quotes_of(text)
+    assert quote["content"] == text and quote["speaker_text"] == "the mayor"
+
+
+def test_split_pieces_with_their_own_cues_stay_apart():
+    text = ("“The plan is sound and should go ahead,” Mayor Anna Kowalska said. "
+            "“It will cost far too much money,” Senator Paul Grey replied.")
+    first, second = quotes_of(text)
+    assert first["speaker"] == "Anna Kowalska" and second["speaker"] == "Paul Grey"
+
+
+def test_reporting_clause_parsed_as_its_own_sentence():
+    text = "“Does anybody here know what the plan actually is?” Senator Paul Grey asked."
+    [quote] = quotes_of(text)
+    assert quote["cue"] == "asked" and quote["speaker"] == "Paul Grey"
+
+
+def test_cue_is_not_taken_from_the_next_paragraph():
+    text = ("“The economy has moved sideways for a year,” economist Maria Lopez said.\n\n"
+            "“Growth will stay weak without new policies and investment.”\n\n"
+            "The fund pointed to rising trade barriers.")
+    quotes = quotes_of(text)
+    standalone = next(q for q in quotes if q["content"].startswith("“Growth"))
+    assert standalone["cue"] is None and standalone["speaker"] == "Maria Lopez"
+
+
+def test_dash_signature_names_the_speaker():
+    text = "Readers wrote in.\n\n“We can build a better town if we all work together.” ― Steve Quinlan\n\nMore next week."
+    [quote] = quotes_of(text)
+    assert quote["speaker_text"] == "Steve Quinlan" and quote["cue"] == "―"
+
+
+def test_double_apostrophes_are_quotation_marks():
+    text = "''This is not tax reform at all,'' he said."
+    [q] = find_quotations(text)
+    assert text[q.start:q.end] == "''This is not tax reform at all,''"
+
+
+def test_reported_speech_runs_on_to_the_closing_mark():
+    [quote] = quotes_of("Governor Lee Park said the new tax law was “unfair, even for this government.”")
+    assert quote["content"] == "the new tax law was “unfair, even for this government.”"
+    assert quote["kind"] == "mixed"
+
+
+def test_reported_speech_that_is_all_one_quotation_is_direct():
+    [quote] = quotes_of("“It hurts,” Lena Novak said.")
+    assert quote["kind"] == "direct" and quote["content"] == "“It hurts,”"
+
+
+def test_content_stops_before_a_nested_report_which_gets_the_same_speaker():
+    text = "Senator Paul Grey said the bill would fail, arguing that the votes were not there."
+    quotes = quotes_of(text)
+    said = next(q for q in quotes if q["cue"] == "said")
+    arguing = next(q for q in quotes if q["cue"] == "arguing")
+    assert said["content"] == "the bill would fail"
+    assert arguing["content"] == "that the votes were not there" and arguing["speaker"] == "Paul Grey"
+
+
+def test_conjoined_report_inside_the_content_is_the_speakers_own():
+    text = "Prime Minister Anna Berg said the country would leave the union and suggested that it would quit the market."
+    quotes = quotes_of(text)
+    said = next(q for q in quotes if q["cue"] == "said")
+    suggested = next(q for q in quotes if q["cue"] == "suggested")
+    assert said["content"] == "the country would leave the union"
+    assert suggested["speaker"] == "Anna Berg"
+
+
+def test_told_and_said_this_week_start_content_at_the_clause():
+    [quote] = quotes_of("Minister Anna Berg told reporters this week that the talks would resume.")
+    assert quote["content"] == "that the talks would resume"
+
+
+def test_stance_verbs_take_their_object_without_circumstances():
+    [quote] = quotes_of("Senator Paul Grey praised the new budget during a visit to Oslo on Monday.")
+    assert quote["cue"] == "praised" and quote["content"] == "the new budget"
+
+
+def test_finding_verbs_report_their_clause():
+    [quote] = quotes_of("The new survey shows that most voters oppose the plan.")
+    assert quote["cue"] == "shows" and quote["content"] == "that most voters oppose the plan"
+
+
+def test_passive_report_without_agent_has_no_speaker():
+    quotes = quotes_of("The minister is expected to resign before the end of the month.")
+    assert [q["speaker"] for q in quotes] == [None]
+
+
+def test_time_of_day_is_not_a_speaker():
+    [quote] = quotes_of("12:15 p.m. Senator Paul Grey says the vote will be held today.")
+    assert quote["speaker"] == "Paul Grey"
+    [quote] = quotes_of("“We are ready for the vote,” said Tuesday the spokesman of the ministry.")
+    assert "Tuesday" not in quote["speaker_text"]
