@@ -301,6 +301,28 @@ def _open_existing(db: str):
     return Store(db)
 
 
+@app.command()
+def serve(
+    db: str = DbOption,
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on; 127.0.0.1 keeps it on this machine."),
+    port: int = typer.Option(8000, "--port", help="TCP port."),
+    write_token: Optional[str] = typer.Option(None, "--write-token", envvar="CHRONICLE_WRITE_TOKEN",
+        help="Allow POST /api/articles with 'Authorization: Bearer TOKEN' (env CHRONICLE_WRITE_TOKEN)."),
+):
+    """Serve the store over HTTP: a JSON API under /api and web pages at /.
+
+    Example: chronicle serve --db chronicle.db --port 8000
+    """
+    from chronicle.api import serve as run
+
+    _open_existing(db).close()
+    try:
+        run(db, host=host, port=port, write_token=write_token)
+    except ValueError as exc:
+        err.print(f"[red]Error:[/red] {escape(str(exc))}")
+        raise typer.Exit(2)
+
+
 evaluate_app = typer.Typer(help="Score Chronicle against gold data (see ../shared/gold/README.md).", no_args_is_help=True)
 app.add_typer(evaluate_app, name="evaluate")
 

@@ -1,0 +1,390 @@
+"""Chronicle over HTTP: a JSON API and a small web UI on one SQLite store.
+
+    app = create_app("chronicle.db")                       # read-only
+    app = create_app("chronicle.db", write_token="s3cret")  # POST /api/articles with the token
+
+The API is documented by its OpenAPI schema (``/api/openapi.json``, browsable at ``/api/docs``)
+and in docs/api.md. The UI pages are server-rendered Jinja2 templates (autoescape on) with one
+stylesheet and no scripts; article text is escaped piece by piece in ``render.highlight``.
+
+Each request opens its own ``Store`` (sqlite3 connections belong to one thread) and closes it
+when the answer is built. Routes use the Store's nouns: ``GET /api/quotes`` calls
+``Store.quotes`` with the same keyword arguments.
+"""
+from __future__ import annotations
+
+import hmac
+import os
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator, Optional
+from urllib.parse import quote as url_quote
+
+from fastapi import Depends, FastAPI, HTTPException, Query, Request, Response
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from chronicle import settings
+from chronicle.api import queries, render
+from chronicle.store.sqlite import Store
+
+HERE = Path(__file__).parent
+MAX_LIMIT = 500
+MAX_OFFSET = 1_000_000_000
+# Pages use one stylesheet from /static, no scripts and no inline styles: a browser given this
+# policy runs no script even if some markup ever slipped through escaping.
+CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self';"
+       " base-uri 'none'; frame-ancestors 'none'")
+
+LimitQuery = Query(50, ge=1, le=MAX_LIMIT, description=f"Rows per page, 1 to {MAX_LIMIT}.")
+OffsetQuery = Query(0, ge=0, le=MAX_OFFSET, description="Rows to skip (for the next page).")
+SinceQuery = Query(None, description="First date, ISO (2023-02-01), inclusive.", examples=["2023-02-01"])
+UntilQuery = Query(None, description="Last date, ISO, inclusive; 2023-02 covers all of February.",
+                   examples=["2023-02-28"])
+
+
+class NewArticle(BaseModel):
+    """An article to extract and store."""
+
+    text: str = Field(min_length=1, max_length=settings.MAX_ARTICLE_CHARS,
+                      description="The article as read; cleaned before extraction.")
+    published: Optional[str] = Field(None, description="Publication date, YYYY-MM-DD.",
+                                     examples=["2023-02-12"])
+    source: Optional[str] = Field(None, max_length=2048, description="Where it came from (URL, path).")
+
+
+def create_app(db_path: str | os.PathLike, *, write_token: Optional[str] = None) -> FastAPI:
+    """The Chronicle web app on the SQLite store at ``db_path`` (created if missing).
+
+    db_path (str | PathLike): the store's SQLite file.
+    write_token (str | None): the bearer token ``POST /api/articles`` requires. Without one,
+        the app is read-only and that route answers 403. Defaults to None.
+    RETURNS (FastAPI): the app, for uvicorn or a test client.
+    DOCS: docs/api.md
+    """
+    db_path = os.fspath(db_path)
+    if write_token is not None and not write_token.strip():
+        raise ValueError("write_token is empty; pass a real token, or None for a read-only app")
+    Store(db_path).close()  # create the file and its schema now, not in the first request
+
+    app = FastAPI(
+        title="Chronicle",
+        summary="Who said what, and who did what to whom, when: grounded in the text.",
+        description="Read-only unless started with a write token. Every quote and event links "
+        "to its evidence: the characters of the article text it was found in. See docs/api.md.",
+        version="1",
+        docs_url="/api/docs",
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+    )
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    templates = Jinja2Templates(directory=HERE / "templates")  # autoescape on for .html
+    templates.env.globals["actor_url"] = render.actor_url
+    templates.env.globals["legend"] = render.LEGEND
+    bearer = HTTPBearer(auto_error=False, description="The server's write token.")
+
+    @contextmanager
+    def open_store() -> Iterator[Store]:
+        """One Store per request; ValueError from a query (bad date, limit) becomes a 400."""
+        with Store(db_path) as store:
+            try:
+                yield store
+            except ValueError as exc:
+                raise HTTPException(400, detail=str(exc)) from exc
+
+    def page(request: Request, template: str, status_code: int = 200, **context) -> HTMLResponse:
+        response = templates.TemplateResponse(request, template, context, status_code=status_code)
+        response.headers["Content-Security-Policy"] = CSP
+        return response
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        response = await call_next(request)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        return response
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        if request.url.path.startswith("/api/") or request.url.path.startswith("/static/"):
+            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code,
+                                headers=getattr(exc, "headers", None))
+        return page(request, "error.html", status_code=exc.status_code,
+                    status=exc.status_code, detail=exc.detail)
+
+    # -- JSON API ------------------------------------------------------------------------------
+
+    def paged(rows: list, limit: int, offset: int) -> dict:
+        """A page of rows fetched with ``limit + 1``: the extra row only says there is more."""
+        more = len(rows) > limit
+        return {"items": rows[:limit], "limit": limit, "offset": offset,
+                "next_offset": offset + limit if more else None}
+
+    @app.get("/api/articles", tags=["articles"])
+    def list_articles(
+        q: Optional[str] = Query(None, max_length=1000, description="Words in the title or text (all of them)."),
+        actor: Optional[str] = Query(None, max_length=300, description="Any name, alias or spelling of an actor in it."),
+        limit: int = Query(20, ge=1, le=MAX_LIMIT, description=f"Rows per page, 1 to {MAX_LIMIT}."),
+        offset: int = OffsetQuery,
+    ) -> dict:
+        """Articles, oldest first; with ``q``, those whose title or text has every word, best
+        match first; with ``actor``, those an actor of that name appears in. Each row: id, source, title, published, added_at, counts of actors,
+        quotes, times and events, and ``snippet`` (text around the match, with ``q``)."""
+        with open_store() as store:
+            rows = queries.search_articles(store, q, actor=actor, limit=limit + 1, offset=offset)
+        return paged(rows, limit, offset)
+
+    @app.get("/api/articles/{article_id}", tags=["articles"],
+             responses={404: {"description": "No article with this id."}})
+    def get_article(article_id: str) -> dict:
+        """The full record of one article: text, actors, quotes, times, events. Every span is
+        ``[start, end]``, character offsets into ``text``."""
+        with open_store() as store:
+            article = store.get(article_id)
+        if article is None:
+            raise HTTPException(404, detail=f"no article with id {article_id!r}")
+        return article.to_dict()
+
+    @app.post("/api/articles", tags=["articles"], status_code=201,
+              responses={200: {"description": "That article (same cleaned text) was stored already."},
+                         201: {"description": "Extracted and stored."},
+                         400: {"description": "Bad publication date."},
+                         401: {"description": "No token, or a wrong one."},
+                         403: {"description": "Writing is disabled: the server has no write token."}})
+    def add_article(
+        body: NewArticle,
+        response: Response,
+        credentials: Optional[HTTPAuthorizationCredentials] = Depends(bearer),
+    ) -> dict:
+        """Extract the record of one article and store it. Needs ``Authorization: Bearer
+        <token>`` with the token the server was started with; the answer links to the record."""
+        if write_token is None:
+            raise HTTPException(403, detail="writing is disabled on this server; start it with "
+                                "--write-token (or CHRONICLE_WRITE_TOKEN) to allow POST /api/articles")
+        given = credentials.credentials if credentials else ""
+        if not hmac.compare_digest(given.encode("utf-8"), write_token.encode("utf-8")):
+            raise HTTPException(401, detail="missing or wrong write token: send "
+                                "'Authorization: Bearer <token>'",
+                                headers={"WWW-Authenticate": "Bearer"})
+        from chronicle.extract.pipeline import extract, normalise_date
+
+        try:
+            published = normalise_date(body.published)
+        except ValueError as exc:
+            raise HTTPException(400, detail=str(exc)) from exc
+        article = extract(body.text, published=published, source=body.source or "api")
+        with open_store() as store:
+            stored = store.add(article)
+        response.status_code = 201 if stored else 200
+        aid = url_quote(article.id, safe="")
+        return {
+            "id": article.id, "stored": stored, "title": article.title, "published": article.published,
+            "counts": {kind: len(getattr(article, kind)) for kind in ("actors", "quotes", "times", "events")},
+            "links": {"api": f"/api/articles/{aid}", "page": f"/articles/{aid}"},
+        }
+
+    @app.get("/api/quotes", tags=["quotes"])
+    def list_quotes(
+        speaker: Optional[str] = Query(None, max_length=300, description="Any name, alias or spelling of the speaker."),
+        contains: Optional[str] = Query(None, max_length=1000, description="Words in the quoted content, in this order."),
+        since: Optional[str] = SinceQuery,
+        until: Optional[str] = UntilQuery,
+        article: Optional[str] = Query(None, max_length=100, description="An article id."),
+        limit: int = LimitQuery,
+        offset: int = OffsetQuery,
+    ) -> dict:
+        """Quotes matching every filter, by date (as ``Store.quotes``). Each row: article_id,
+        quote_id, speaker, speaker_id, speaker_text, cue, kind, medium, content, date, source,
+        title, content_span, and ``links`` to its page and its words in the article."""
+        with open_store() as store:
+            rows = store.quotes(speaker=speaker, contains=contains, since=since, until=until,
+                                article=article, limit=limit + 1, offset=offset)
+        for row in rows:
+            row["links"] = queries.quote_links(row)
+        return paged(rows, limit, offset)
+
+    @app.get("/api/actors", tags=["actors"])
+    def list_actors(
+        name: Optional[str] = Query(None, max_length=300, description="Any name, alias or spelling."),
+        limit: int = Query(100, ge=1, le=MAX_LIMIT, description=f"Rows per page, 1 to {MAX_LIMIT}."),
+        offset: int = OffsetQuery,
+    ) -> dict:
+        """Actors merged across articles (as ``Store.actors``), most quoted first."""
+        with open_store() as store:
+            rows = store.actors(name=name, limit=limit + 1, offset=offset)
+        return paged(rows, limit, offset)
+
+    @app.get("/api/actors/{name:path}/timeline", tags=["actors"],
+             responses={404: {"description": "No actor has this name, alias or spelling."}})
+    def actor_timeline(name: str) -> dict:
+        """One actor's quotes and events (done by it or to it), by day; undated last."""
+        with open_store() as store:
+            timeline = queries.actor_timeline(store, name)
+        if timeline is None:
+            raise HTTPException(404, detail=f"no actor named {name!r}")
+        return timeline
+
+    @app.get("/api/events", tags=["events"])
+    def list_events(
+        actor: Optional[str] = Query(None, max_length=300, description="Any name or alias of the actor doing it."),
+        target: Optional[str] = Query(None, max_length=300, description="Any name or alias of the actor it is done to."),
+        code: Optional[str] = Query(None, max_length=50, description="CAMEO code prefix (19, 036) or PLOVER type (ASSAULT)."),
+        since: Optional[str] = SinceQuery,
+        until: Optional[str] = UntilQuery,
+        limit: int = LimitQuery,
+        offset: int = OffsetQuery,
+    ) -> dict:
+        """Events grouped across articles (as ``Store.events``): the same source, target and
+        type within a day is one event, with one ``evidence`` item per article."""
+        with open_store() as store:
+            rows = store.events(actor=actor, target=target, code=code, since=since, until=until,
+                                limit=limit + 1, offset=offset)
+        for row in rows:
+            for evidence in row["evidence"]:
+                evidence["links"] = queries.event_links(evidence)
+        return paged(rows, limit, offset)
+
+    @app.get("/api/stats", tags=["store"])
+    def stats() -> dict:
+        """The number of rows in each table of the store, and whether it uses FTS5."""
+        with open_store() as store:
+            return {**store.stats(), "fts": store.fts}
+
+    # -- Web UI --------------------------------------------------------------------------------
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def home(request: Request, q: Optional[str] = Query(None, max_length=1000)):
+        q = (q or "").strip()
+        with open_store() as store:
+            stats = store.stats()
+            if q:
+                actors = store.actors(name=q, limit=20)
+                articles = queries.search_articles(store, q, limit=20)
+                known = {row["id"] for row in articles}
+                articles += [row for row in queries.search_articles(store, actor=q, limit=20)
+                             if row["id"] not in known]
+                said = store.quotes(speaker=q, limit=20)
+                quoted = store.quotes(contains=q, limit=20)
+                seen, quotes = set(), []
+                for row in said + quoted:
+                    if (row["article_id"], row["quote_id"]) not in seen:
+                        seen.add((row["article_id"], row["quote_id"]))
+                        row["links"] = queries.quote_links(row)
+                        quotes.append(row)
+            else:
+                actors = store.actors(limit=12)
+                articles = queries.search_articles(store, None, limit=20)
+                quotes = []
+        return page(request, "home.html", q=q, stats=stats, actors=actors, articles=articles,
+                    quotes=quotes)
+
+    @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
+    def article_page(request: Request, article_id: str):
+        with open_store() as store:
+            article = store.get(article_id)
+        if article is None:
+            raise HTTPException(404, detail=f"No article with id {article_id!r}.")
+        names = {a.id: a.name for a in article.actors}
+        times = {t.id: t for t in article.times}
+        return page(request, "article.html", article=article, names=names, times=times,
+                    body=render.highlight(article.text, render.article_marks(article)),
+                    cut=lambda span: article.text[span[0]:span[1]] if span else "")
+
+    @app.get("/actors/{name:path}", response_class=HTMLResponse, include_in_schema=False)
+    def actor_page(request: Request, name: str):
+        with open_store() as store:
+            timeline = queries.actor_timeline(store, name)
+        if timeline is None:
+            raise HTTPException(404, detail=f"No actor named {name!r}.")
+        chart_days = []
+        for day in timeline["days"]:
+            chart_days.append({
+                "date": day["date"],
+                "quotes": [{"href": q["links"]["evidence"],
+                            "label": f"{q['speaker'] or ''}: {_shorten(q['content'], 90)}"} for q in day["quotes"]],
+                "events": [{"href": e["evidence"][0]["links"]["evidence"],
+                            "label": f"{', '.join(e['source']) or '?'} {e['plover'] or e['cameo'] or ''} "
+                                     f"{', '.join(e['target'])}"} for e in day["events"]],
+            })
+        return page(request, "actor.html", actor=timeline["actor"], days=timeline["days"],
+                    chart=render.timeline_chart(chart_days), shorten=_shorten)
+
+    @app.get("/quotes/{article_id}/{quote_id}", response_class=HTMLResponse, include_in_schema=False)
+    def quote_page(request: Request, article_id: str, quote_id: str):
+        with open_store() as store:
+            article = store.get(article_id)
+        quote = next((q for q in article.quotes if q.id == quote_id), None) if article else None
+        if quote is None:
+            raise HTTPException(404, detail=f"No quote {quote_id!r} in article {article_id!r}.")
+        start, end = quote.sentence_span or _cover(quote)
+        start, end = _trim(article.text, min(start, _cover(quote)[0]), max(end, _cover(quote)[1]))
+        speaker = next((a for a in article.actors if a.id == quote.speaker), None)
+        time = next((t for t in article.times if t.id == quote.time), None)
+        return page(request, "quote.html", article=article, quote=quote, speaker=speaker, time=time,
+                    content=article.text[quote.content_span[0]:quote.content_span[1]],
+                    context=render.highlight(article.text[start:end], render.article_marks(article),
+                                             offset=start, ids=False),
+                    evidence=f"/articles/{url_quote(article.id, safe='')}#{url_quote(quote.id, safe='')}")
+
+    @app.get("/events/{article_id}/{event_id}", response_class=HTMLResponse, include_in_schema=False)
+    def event_page(request: Request, article_id: str, event_id: str):
+        from chronicle.extract.events import cameo_codes
+
+        with open_store() as store:
+            article = store.get(article_id)
+        event = next((e for e in article.events if e.id == event_id), None) if article else None
+        if event is None:
+            raise HTTPException(404, detail=f"No event {event_id!r} in article {article_id!r}.")
+        actors = {a.id: a for a in article.actors}
+        start, end = event.sentence_span or event.span
+        start, end = _trim(article.text, min(start, event.span[0]), max(end, event.span[1]))
+        code = cameo_codes().get(event.cameo or "")
+        return page(request, "event.html", article=article, event=event,
+                    sources=[actors[i] for i in event.source if i in actors],
+                    targets=[actors[i] for i in event.target if i in actors],
+                    code_name=code.name if code else None,
+                    words=article.text[event.span[0]:event.span[1]],
+                    context=render.highlight(article.text[start:end], render.article_marks(article),
+                                             offset=start, ids=False),
+                    evidence=f"/articles/{url_quote(article.id, safe='')}#{url_quote(event.id, safe='')}")
+
+    return app
+
+
+def _cover(quote) -> tuple[int, int]:
+    """The smallest span covering a quote's content, speaker and cue."""
+    spans = [s for s in (quote.content_span, quote.speaker_span, quote.cue_span) if s]
+    return min(s[0] for s in spans), max(s[1] for s in spans)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start, end`` moved inwards past white space at either end."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _shorten(text: Optional[str], limit: int = 160) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def serve(db: str | os.PathLike = settings.DEFAULT_DB, host: str = "127.0.0.1", port: int = 8000,
+          write_token: Optional[str] = None) -> None:
+    """Run the app with uvicorn until interrupted (``chronicle serve``).
+
+    db (str | PathLike): the store's SQLite file. Defaults to settings.DEFAULT_DB.
+    host (str): the address to listen on; loopback only by default. Defaults to "127.0.0.1".
+    port (int): the TCP port. Defaults to 8000.
+    write_token (str | None): enables ``POST /api/articles`` for requests carrying it.
+    """
+    import uvicorn
+
+    uvicorn.run(create_app(db, write_token=write_token), host=host, port=port,
+                log_level="info", proxy_headers=False)
