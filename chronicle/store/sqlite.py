@@ -701,6 +701,8 @@ class Store:
 
     def _contains_condition(self, words: str) -> tuple[str, list[Any]]:
         """SQL over ``quotes AS q`` keeping quotes whose content contains ``words``."""
+        # A NUL ends an FTS5 string literal early ("unterminated string"); it is never in text.
+        words = words.replace("\x00", "")
         if self.fts and re.search(r"[^\W_]", words):
             # One FTS5 phrase: the user's text as a string literal, inner quotes doubled, so no
             # FTS5 operator (AND, NEAR, *, :, ^, ...) in it has any effect.

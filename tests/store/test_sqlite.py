@@ -502,3 +502,7 @@ def test_like_wildcards_in_contains_are_literal_without_fts5(tmp_path, monkeypat
         assert ids(store.quotes(contains='100% "sure"')) == [
             ("c3'; DROP TABLE articles; --", "q'1"),
         ]
+
+
+def test_a_nul_character_in_the_search_words_finds_nothing_instead_of_failing(filled):
+    assert filled.quotes(contains="0\x00") == []
