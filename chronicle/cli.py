@@ -269,6 +269,57 @@ def events(
 
 
 @app.command()
+def positions(
+    holder: Optional[str] = typer.Option(None, "--actor", help="Any name or alias of the party holding the position."),
+    issue: Optional[str] = typer.Option(None, "--issue", help="An issue of the taxonomy, e.g. negotiations."),
+    since: Optional[str] = typer.Option(None, "--since", help="First date (YYYY-MM-DD)."),
+    until: Optional[str] = typer.Option(None, "--until", help="Last date (YYYY-MM-DD)."),
+    limit: int = typer.Option(50, "--limit"),
+    format: str = typer.Option("table", "--format", "-f", help="table or json."),
+    db: str = DbOption,
+):
+    """Each party's positions per issue over time: a repeated stance is one line, a change is marked.
+
+    Example: chronicle positions --actor Russia --issue negotiations
+    """
+    from chronicle.extract.positions import position_timeline
+
+    store = _open_existing(db)
+    try:
+        lines = position_timeline(store.positions(holder=holder, issue=issue, since=since, until=until))[:limit]
+    except ValueError as exc:
+        err.print(f"[red]Error:[/red] {escape(str(exc))}")
+        raise typer.Exit(2)
+    if format == "json":
+        sys.stdout.write(json.dumps(lines, ensure_ascii=False, indent=2) + "\n")
+        return
+    table = Table("holder", "issue", "stance", "from", "until", "sources", "change", show_lines=True)
+    for line in lines:
+        table.add_row(escape(line["holder"] or "(document)"), line["issue"], line["stance"], line["first_date"] or "",
+                      line["last_date"] or "", str(len(line["sources"])), f"was {line['from']}" if line["change"] else "")
+    out.print(table)
+
+
+@app.command()
+def brief(
+    paths: List[str] = typer.Argument(..., help="Files, directories, or - for standard input."),
+    published: Optional[str] = PublishedOption,
+):
+    """A plain-language brief of each article, built only from its record (no free text generation).
+
+    Example: chronicle brief article.txt --published 2023-02-12
+    """
+    from chronicle.extract.brief import write_brief
+
+    report = Report()
+    for article in _articles(paths, published, report, show_progress=False):
+        sys.stdout.write(write_brief(article) + "\n")  # plain text: no Rich markup read from article text
+    if report.skipped or report.failed:
+        report.print(err)
+    raise typer.Exit(1 if report.failed else 0)
+
+
+@app.command()
 def actors(
     name: Optional[str] = typer.Option(None, "--name", help="Any name, alias or spelling."),
     limit: int = typer.Option(100, "--limit"),
@@ -323,7 +374,11 @@ def serve(
         raise typer.Exit(2)
 
 
-evaluate_app = typer.Typer(help="Score Chronicle against gold data (see ../shared/gold/README.md).", no_args_is_help=True)
+evaluate_app = typer.Typer(
+    help="Score Chronicle against gold data (see ../shared/gold/README.md).\n\n"
+    "Example: chronicle evaluate time --gold ../shared/gold/time/tbaq_timebank.jsonl",
+    no_args_is_help=True,
+)
 app.add_typer(evaluate_app, name="evaluate")
 
 

@@ -12,11 +12,14 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Optional
 
 Span = tuple[int, int]
+# Fields holding lists of spans (besides the "*_span" fields holding one).
+SPAN_LISTS = ("mentions", "spans", "conditions")
 
 ACTOR_TYPES = ("person", "organization", "country", "group")
 QUOTE_KINDS = ("direct", "indirect", "mixed")
 TIME_TYPES = ("DATE", "TIME", "DURATION", "SET")
 EVENT_STATUSES = ("happened", "planned", "refused", "hypothetical", "negated")
+STANCES = ("support", "oppose", "conditional", "demand")
 
 
 @dataclass
@@ -92,6 +95,25 @@ class Event:
 
 
 @dataclass
+class Position:
+    """What a holder wants on one issue, on what terms, with the words that show it."""
+
+    id: str
+    holder: list[str]  # actor ids; [] for a document ("The draft resolution")
+    issue: str  # from the taxonomy, chronicle/data/issues.tsv
+    stance: str  # support | oppose | conditional | demand
+    conditions: list[Span] = field(default_factory=list)  # the terms, as written
+    span: Span = (0, 0)  # the principal evidence
+    evidence_spans: list[Span] = field(default_factory=list)  # every evidence span, principal first
+    date: Optional[str] = None
+    confidence: float = 0.5
+    source: str = "quote"  # quote | event | document
+    quote: Optional[str] = None  # id of the first quote among the evidence
+    event: Optional[str] = None  # id of the first event among the evidence
+    holder_span: Optional[Span] = None  # the words naming a document holder, as written
+
+
+@dataclass
 class Article:
     """The record of one article: cleaned text plus everything found in it."""
 
@@ -107,13 +129,15 @@ class Article:
     quotes: list[Quote] = field(default_factory=list)
     times: list[TimeExpression] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    positions: list[Position] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return _lists(asdict(self))
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Article":
-        kinds = {"removed": Removed, "actors": Actor, "quotes": Quote, "times": TimeExpression, "events": Event}
+        kinds = {"removed": Removed, "actors": Actor, "quotes": Quote, "times": TimeExpression, "events": Event,
+                 "positions": Position}
         values = {}
         for f in fields(cls):
             if f.name not in data:
@@ -126,13 +150,13 @@ class Article:
 
     def spans(self):
         """Yield ``(record kind, record id, field, span)`` for every span in the record."""
-        for kind in ("actors", "quotes", "times", "events"):
+        for kind in ("actors", "quotes", "times", "events", "positions"):
             for item in getattr(self, kind):
                 for f in fields(item):
                     value = getattr(item, f.name)
                     if f.name.endswith("span") and value is not None:
                         yield kind, item.id, f.name, value
-                    elif f.name.endswith(("mentions", "spans")):
+                    elif f.name.endswith(SPAN_LISTS):
                         for span in value:
                             yield kind, item.id, f.name, span
 
@@ -145,7 +169,7 @@ def _build(kind, data: dict[str, Any]):
             continue
         if (key.endswith("span") and value is not None):
             value = tuple(value)
-        elif key.endswith(("mentions", "spans")):
+        elif key.endswith(SPAN_LISTS):
             value = [tuple(v) for v in value]
         values[key] = value
     return kind(**values)

@@ -18,7 +18,7 @@ def run(*args, input=None):
 def test_help_explains_every_command_with_an_example():
     result = run("--help")
     assert result.exit_code == 0
-    for command in ("extract", "ingest", "quotes", "actors"):
+    for command in ("extract", "ingest", "quotes", "actors", "events", "positions", "brief", "serve", "evaluate"):
         assert command in result.output
         sub = run(command, "--help")
         assert sub.exit_code == 0 and "Example:" in sub.output
@@ -153,3 +153,13 @@ def test_bad_query_date_names_the_format(tmp_path):
     run("ingest", SPECIMEN, "--published", "2023-02-12", "--db", db)
     result = run("quotes", "--db", db, "--since", "last week")
     assert result.exit_code == 2 and "ISO date" in result.output
+
+
+def test_positions_from_the_store_and_the_brief_of_an_article(tmp_path):
+    db = tmp_path / "chronicle.db"
+    run("ingest", SPECIMEN, "--published", "2023-02-12", "--db", db)
+    lines = json.loads(run("positions", "--db", db, "--actor", "Russia", "--issue", "negotiations", "--format", "json").stdout)
+    assert [(line["stance"], line["first_date"]) for line in lines] == [("conditional", "2023-02-12")]
+    brief = run("brief", SPECIMEN, "--published", "2023-02-12")
+    assert brief.exit_code == 0
+    assert "2023-02-23" in brief.stdout and "Vershinin" in brief.stdout

@@ -70,7 +70,7 @@ class _Line:
     block: int
 
 
-def clean_text(raw: str) -> CleanedText:
+def clean_text(raw: str, *, title: Optional[str] = None) -> CleanedText:
     """Clean one plain-text article.
 
     1. Repair encoding damage (mojibake), keeping curly quotes as they are.
@@ -83,6 +83,9 @@ def clean_text(raw: str) -> CleanedText:
     8. Split a leading dateline ("Kyiv/Moscow –") off the first paragraph.
 
     raw (str): the article as read, title first.
+    title (str | None): the headline when it is already known (from a web page's markup or a
+        feed entry); step 4 then takes no line as the title, and step 5 drops copies of this
+        one. Defaults to None: the title is the first line, when it looks like a headline.
     RETURNS (CleanedText): body paragraphs joined by blank lines, plus what was found and dropped.
     """
     removed: list[Removed] = []
@@ -93,7 +96,8 @@ def clean_text(raw: str) -> CleanedText:
     # 3.
     lines = split_lines(text)
     # 4.
-    title, lines = take_title(lines, removed)
+    if title is None:
+        title, lines = take_title(lines, removed)
     # 5.
     title_variants: list[str] = []
     if title is not None:

@@ -3,7 +3,8 @@
 1. Clean the text (title, dateline, removed lines) unless ``clean=False``.
 2. Parse it with spaCy, in paragraph-aligned chunks when it is very long.
 3. Find actors, then time expressions, then quotes (their speakers resolve to actors, their
-   dates to time expressions), then events (actor–action–target, with status and date).
+   dates to time expressions), then events (actor–action–target, with status and date),
+   then positions (what each party wants, on what terms) from quotes and events.
 Every span of the record indexes ``Article.text``.
 """
 from __future__ import annotations
@@ -17,6 +18,7 @@ from chronicle.clean.text import clean_text
 from chronicle.extract.actors import find_actors
 from chronicle.extract.events import find_events
 from chronicle.extract.nlp import get_nlp
+from chronicle.extract.positions import find_positions
 from chronicle.extract.quotes import find_quotes
 from chronicle.extract.times import find_times, sentence_date
 from chronicle.records import Article
@@ -86,6 +88,8 @@ def _fill(article: Article, doc) -> None:
             # Words reported in an article were said by the time it was published: a later date
             # in the sentence is what the quote is about ("a vote on Friday"), not when it was said.
             quote.date, quote.time = article.published, None
+    # Last: positions read the quotes, events and their dates.
+    article.positions = find_positions(doc, article)
 
 
 def _parse_all(nlp, texts: list[str]):

@@ -1112,7 +1112,10 @@ def find_times(doc, published: str | None) -> list[TimeExpression]:
     results = []
     for start, end, order, m in _longest_first(_candidates(text)):
         r = RULES[order]
-        resolved = r.resolve(m, ctx)
+        try:
+            resolved = r.resolve(m, ctx)
+        except (OverflowError, ValueError):  # "9999999 years ago": past the calendar's range
+            resolved = Resolved(None, reason="date out of the calendar's range")
         start, end = _trim(text, start, end)
         expr = TimeExpression(id=f"t{len(results) + 1}", span=(start, end), text=text[start:end],
                               type=resolved.type or r.type, value=resolved.value,

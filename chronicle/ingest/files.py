@@ -21,6 +21,10 @@ from chronicle.records import Removed
 
 # Extensions read when walking a directory. A file named explicitly is read whatever its name.
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ""})
+# Web formats read from directories too; the content, not the name, picks the reader.
+WEB_SUFFIXES = frozenset({
+    ".html", ".htm", ".warc", ".warc.gz", ".html.gz", ".htm.gz", ".xml", ".rss", ".atom", ".jsonl",
+})
 
 # Byte-order marks, longest first: the UTF-32 LE mark starts with the UTF-16 LE one.
 BOMS = (
@@ -55,6 +59,7 @@ NOT_TEXT_SUFFIX = (
     "{source} skipped: '{suffix}' files are not read from directories (only {suffixes}). Name the "
     "file explicitly to read it anyway."
 )
+BAD_GZIP = "{source} is gzip-compressed but can't be decompressed (truncated or damaged)."
 IS_DIRECTORY = "{source} is a directory; pass it to iter_documents to read the files in it."
 EMPTY = "empty file"
 
@@ -99,7 +104,32 @@ def iter_documents(
         elif Path(path).is_dir():
             yield from read_directory(Path(path))
         else:
-            yield read_document(Path(path))
+            yield from read_path(Path(path))
+
+
+def read_path(path: Path) -> Iterator[Union[RawDocument, Skipped]]:
+    """One file, read by the reader its content calls for (see ``formats.sniff_format``).
+
+    Text and HTML files give one item; WARC archives, feeds and JSON Lines files one per page,
+    entry or line.
+    """
+    from chronicle.ingest.formats import sniff_format
+
+    fmt = sniff_format(path) if path.is_file() else "text"
+    if fmt == "warc":
+        from chronicle.ingest.warc import iter_warc
+
+        yield from iter_warc(path)
+    elif fmt == "feed":
+        from chronicle.ingest.feeds import iter_feed
+
+        yield from iter_feed(path)
+    elif fmt == "jsonl":
+        from chronicle.ingest.jsonl import iter_jsonl
+
+        yield from iter_jsonl(path)
+    else:
+        yield read_document(path)
 
 
 def read_directory(directory: Path) -> Iterator[Union[RawDocument, Skipped]]:
@@ -113,6 +143,8 @@ def read_directory(directory: Path) -> Iterator[Union[RawDocument, Skipped]]:
             path = Path(root) / name
             if path.suffix.lower() in TEXT_SUFFIXES:
                 yield read_document(path)
+            elif _web_suffix(name):
+                yield from read_path(path)
             else:
                 yield _not_text_suffix(path)
     yield from (_unreadable(str(e.filename), e) for e in _drain(errors))
@@ -162,6 +194,18 @@ def document_from_bytes(source: str, data: bytes) -> Union[RawDocument, Skipped]
         return _too_large(source, len(data))
     if not data.strip():
         return Skipped(source, EMPTY, failed=False)
+    if data.startswith(GZIP_MAGIC):
+        data = _gunzip(data)
+        if data is None:
+            return Skipped(source, BAD_GZIP.format(source=source), failed=True)
+        if len(data) > settings.MAX_INPUT_BYTES:
+            return _too_large(source, len(data))
+    from chronicle.ingest.formats import format_of_head
+
+    if format_of_head(data[:8192]) == "html":
+        from chronicle.ingest.html import read_html
+
+        return read_html(data, source)
     decoded = decode_bytes(data)
     if decoded is None:
         return Skipped(source, BINARY.format(source=source), failed=True)
@@ -236,6 +280,20 @@ def _decode_strict(data: bytes, encoding: str) -> Optional[tuple[str, str]]:
         return None
 
 
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+def _gunzip(data: bytes) -> Optional[bytes]:
+    """Decompressed gzip data, at most one byte over the input limit; None when damaged."""
+    import zlib
+
+    decompressor = zlib.decompressobj(wbits=47)
+    try:
+        return decompressor.decompress(data, settings.MAX_INPUT_BYTES + 1)
+    except zlib.error:
+        return None
+
+
 def _drain(errors: list[OSError]) -> list[OSError]:
     drained = list(errors)
     errors.clear()
@@ -252,7 +310,12 @@ def _too_large(source: str, size: int) -> Skipped:
     return Skipped(source, reason, failed=True)
 
 
+def _web_suffix(name: str) -> bool:
+    name = name.lower()
+    return any(name.endswith(suffix) for suffix in WEB_SUFFIXES)
+
+
 def _not_text_suffix(path: Path) -> Skipped:
-    suffixes = ", ".join(s or "no extension" for s in sorted(TEXT_SUFFIXES))
+    suffixes = ", ".join(s or "no extension" for s in sorted(TEXT_SUFFIXES | WEB_SUFFIXES))
     reason = NOT_TEXT_SUFFIX.format(source=path, suffix=path.suffix, suffixes=suffixes)
     return Skipped(str(path), reason, failed=False)

@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from typing import Optional, Union
 
+from rapidfuzz import fuzz
+
 from chronicle.clean.text import (
     MAX_BOILERPLATE_WORDS,
     classify_boilerplate,
@@ -77,6 +79,7 @@ def read_html(
         return Skipped(source, NOT_HTML.format(source=source, detail="empty tree"), failed=True)
     page_language = normalise_language(tree.get("lang") or tree.get("xml:lang"))
     link_keys = link_texts(tree)
+    headings = heading_texts(tree)
     # 3.
     try:
         document = trafilatura.bare_extraction(
@@ -91,7 +94,7 @@ def read_html(
         return Skipped(source, EXTRACTION_ERROR.format(source=source, error=error), failed=True)
     if document is None or not (document.text or "").strip():
         return Skipped(source, NO_MAIN_TEXT.format(source=source), failed=False)
-    title = clean_title(document.title)
+    title = choose_title(headings, document.title)
     # 4.
     removed: list[Removed] = []
     paragraphs = clean_lines(document.text, title, link_keys, removed)
@@ -149,9 +152,18 @@ def _codec_name(encoding: str) -> str:
 
 
 def link_texts(tree) -> frozenset[str]:
-    """The match keys of every short link and button text in the page."""
+    """The match keys of the short texts of buttons, and of links in the page's chrome.
+
+    Chrome is navigation, header, footer, sidebar, forms and blocks whose class or id says so
+    (menu, share, newsletter, related...). Links to anchors in the page (a table of contents)
+    are left out: their text repeats the story's own headings.
+    """
     keys = set()
     for element in tree.iter("a", "button"):
+        if element.tag == "a" and (element.get("href") or "").startswith("#"):
+            continue
+        if element.tag == "a" and not in_chrome(element):
+            continue
         text = " ".join(element.text_content().split())
         if text and len(text.split()) <= MAX_LINK_LINE_WORDS:
             keys.add(match_key(text))
@@ -159,15 +171,68 @@ def link_texts(tree) -> frozenset[str]:
     return frozenset(keys)
 
 
+CHROME_TAGS = frozenset({"nav", "header", "footer", "aside", "form", "menu"})
+_CHROME_NAME = re.compile(
+    r"nav|menu|footer|header|sidebar|breadcrumb|share|social|cookie|newsletter|subscri|related"
+    r"|widget|banner|promo|signup|sign-up|login|toolbar|pagination|cta|topbar|masthead",
+    re.IGNORECASE,
+)
+MAX_CHROME_DEPTH = 15
+
+
+def in_chrome(element) -> bool:
+    """True when an ancestor (within ``MAX_CHROME_DEPTH``) is navigation or page furniture."""
+    for depth, ancestor in enumerate(element.iterancestors()):
+        if depth >= MAX_CHROME_DEPTH:
+            return False
+        if ancestor.tag in CHROME_TAGS:
+            return True
+        names = f"{ancestor.get('class', '')} {ancestor.get('id', '')} {ancestor.get('role', '')}"
+        if names.strip() and _CHROME_NAME.search(names):
+            return True
+    return False
+
+
 # 3. Title ----------------------------------------------------------------------------------
 
 
-def clean_title(title: Optional[str]) -> Optional[str]:
-    """The headline without surrounding whitespace; None for an empty one."""
-    if not title:
+def heading_texts(tree) -> list[str]:
+    """The texts of the page's ``<h1>`` elements, whitespace collapsed, in order."""
+    texts = (" ".join(h1.text_content().split()) for h1 in tree.iter("h1"))
+    return [t for t in texts if t and len(t.split()) <= MAX_TITLE_WORDS]
+
+
+def choose_title(headings: list[str], meta_title: Optional[str]) -> Optional[str]:
+    """The headline as the page shows it.
+
+    The ``<h1>`` most like the metadata title (``<title>``, og:title) wins: it is the headline
+    as printed, without the site name the metadata appends. The lone ``<h1>`` of a page wins
+    too. Otherwise the metadata title, less a short " | Site Name" suffix.
+    Calibration (WCXB dev, 711 article pages): metadata title alone matches the gold title
+    exactly on 51% of pages, this choice on 82%.
+    """
+    meta_title = " ".join((meta_title or "").split()) or None
+    if headings:
+        if meta_title is None:
+            return headings[0]
+        meta_key = match_key(meta_title)
+        best = max(headings, key=lambda h: fuzz.partial_ratio(match_key(h), meta_key))
+        if fuzz.partial_ratio(match_key(best), meta_key) >= MIN_HEADING_TITLE_RATIO:
+            return best
+        if len(headings) == 1:
+            return headings[0]
+    if meta_title is None:
         return None
-    title = " ".join(title.split())
-    return title or None
+    parts = _TITLE_SEPARATOR.split(meta_title)
+    if len(parts) > 1 and len(parts[-1].split()) <= MAX_SITE_NAME_WORDS:
+        return meta_title[: meta_title.rfind(parts[-1])].rstrip(" |–—-·»:") or meta_title
+    return meta_title
+
+
+MAX_TITLE_WORDS = 30
+MIN_HEADING_TITLE_RATIO = 80
+MAX_SITE_NAME_WORDS = 5
+_TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—·»:]|-{1,2})\s+")
 
 
 # 4. Lines ----------------------------------------------------------------------------------
@@ -187,7 +252,30 @@ def clean_lines(
             kept.append(line)
         else:
             removed.append(Removed(line, reason))
-    return kept
+    return trim_edges(kept, removed)
+
+
+# Short lines that are not sentences, at the very start or end of what trafilatura kept, are the
+# page's furniture ("The Go Blog", "Blog Index", "Proudly supporting"), not its story.
+# Calibration (WCXB dev): leaked boilerplate 0.029 → 0.027, word F1 unchanged.
+MAX_EDGE_WORDS = 6
+_ENDS_SENTENCE = re.compile(r"[.!?…:][\"'”’»)\]]*$")
+
+
+def trim_edges(lines: list[str], removed: list[Removed]) -> list[str]:
+    """Drop short non-sentence lines from both ends; the last line standing is kept."""
+    def is_furniture(line: str) -> bool:
+        return len(line.split()) <= MAX_EDGE_WORDS and not _ENDS_SENTENCE.search(line)
+
+    end = len(lines)
+    while end > 1 and is_furniture(lines[end - 1]):
+        end -= 1
+    start = 0
+    while start < end - 1 and is_furniture(lines[start]):
+        start += 1
+    for line in lines[:start] + lines[end:]:
+        removed.append(Removed(line, "page edge"))
+    return lines[start:end]
 
 
 def classify_web_line(line: str, title: Optional[str], link_keys: frozenset[str]) -> Optional[str]:
@@ -245,9 +333,24 @@ _DISCLOSURE = re.compile(
     r"(?:we|i) may (?:earn|receive|be compensated)|affiliate (?:links?|commission)"
     r"|as an amazon associate|advertiser disclosure|advertising (?:policy|disclosure)"
     r"|(?:products|items) (?:are|were) (?:chosen|selected) independently"
-    r"|purchases made through (?:our )?links|earn (?:us )?a (?:small )?commission",
+    r"|purchases made through (?:our )?links|earn (?:us )?a (?:small )?commission"
+    r"|earn from qualifying purchases|supported by commissions|^disclosure\s*:",
     re.IGNORECASE,
 )
+
+
+_PROMPT_IN_LINE = re.compile(
+    r"\b(?:follow us on|sign up for our|subscribe to our|join our (?:mailing list|newsletter|community)"
+    r"|already have an account|exclusive to .{0,30}subscribers|if you (?:liked|enjoyed) this"
+    r" (?:article|post|story|recipe)|leave a (?:star )?rating|funded by readers|pin (?:it )?for later"
+    r"|unsubscribe)\b|\(sponsored\)$|^(?:advertisement|sponsored|promoted|ad)\s*:",
+    re.IGNORECASE,
+)
+
+
+def is_prompt_in_line(line: str) -> bool:
+    """A line carrying a prompt to the reader: "... and follow us on Facebook", "(Sponsored)"."""
+    return len(line.split()) <= 2 * MAX_BOILERPLATE_WORDS and bool(_PROMPT_IN_LINE.search(line))
 
 
 def is_disclosure(line: str) -> bool:
@@ -282,6 +385,7 @@ def _strip_edges(line: str) -> str:
 
 WEB_RULES = (
     ("call to action", is_call_to_action),
+    ("call to action", is_prompt_in_line),
     ("disclosure", is_disclosure),
     ("page furniture", is_page_furniture),
 )

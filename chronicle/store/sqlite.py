@@ -206,9 +206,43 @@ def _migration_1(conn: sqlite3.Connection, fts: bool) -> None:
         conn.execute(statement)
 
 
+# Version 2: positions (what each party wants, on what terms). Articles stored at version 1 have
+# no positions rows until they are re-extracted.
+_SCHEMA_2 = [
+    """
+    CREATE TABLE positions (
+        article_id  TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        position_id TEXT NOT NULL,
+        seq         INTEGER NOT NULL,
+        holder      TEXT NOT NULL,      -- JSON list of actor ids ([] for a document)
+        holder_name TEXT,               -- a person or organisation holder, else the country, else text[holder_span]
+        issue       TEXT NOT NULL,
+        stance      TEXT NOT NULL,
+        conditions  TEXT NOT NULL,      -- JSON list of text[span] of each condition
+        text        TEXT NOT NULL,      -- text[span]
+        evidence    TEXT NOT NULL,      -- JSON list of {"span": [s, e], "text": ...}
+        date        TEXT,
+        confidence  REAL NOT NULL,
+        source      TEXT NOT NULL,
+        quote_id    TEXT,
+        event_id    TEXT,
+        span_start  INTEGER NOT NULL,
+        span_end    INTEGER NOT NULL,
+        PRIMARY KEY (article_id, position_id)
+    )
+    """,
+    "CREATE INDEX positions_issue ON positions(issue, date)",
+]
+
+
+def _migration_2(conn: sqlite3.Connection, fts: bool) -> None:
+    for statement in _SCHEMA_2:
+        conn.execute(statement)
+
+
 # MIGRATIONS[n] takes the database from version n to n + 1. Each runs in its own transaction,
 # with ``fts`` telling it whether the full-text tables exist (or are to be made).
-MIGRATIONS: list[Callable[[sqlite3.Connection, bool], None]] = [_migration_1]
+MIGRATIONS: list[Callable[[sqlite3.Connection, bool], None]] = [_migration_1, _migration_2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -329,6 +363,7 @@ class Store:
             self._add_quotes(article)
             self._add_times(article)
             self._add_events(article)
+            self._add_positions(article)
         return True
 
     def _add_actors(self, article: Article) -> None:
@@ -394,6 +429,26 @@ class Store:
             "INSERT INTO events (article_id, event_id, seq, text, source, target, cameo, plover,"
             " mode, context, status, date, span_start, span_end, sentence_start, sentence_end)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+
+    def _add_positions(self, article: Article) -> None:
+        actors = {a.id: a for a in article.actors}
+        rows = []
+        for seq, p in enumerate(article.positions):
+            holders = [actors[i] for i in p.holder if i in actors]
+            named = [a for a in holders if a.type != "country"] or holders
+            holder_name = named[0].name if named else _cut(article.text, p.holder_span)
+            evidence = [{"span": list(s), "text": _cut(article.text, s)} for s in p.evidence_spans]
+            rows.append((
+                article.id, p.id, seq, _json(p.holder), holder_name, p.issue, p.stance,
+                _json([_cut(article.text, c) for c in p.conditions]), _cut(article.text, p.span),
+                _json(evidence), p.date, p.confidence, p.source, p.quote, p.event, *_ends(p.span),
+            ))
+        self.conn.executemany(
+            "INSERT INTO positions (article_id, position_id, seq, holder, holder_name, issue, stance,"
+            " conditions, text, evidence, date, confidence, source, quote_id, event_id, span_start,"
+            " span_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
 
@@ -662,6 +717,58 @@ class Store:
             for r in rows
         }
 
+    def positions(
+        self,
+        *,
+        holder: Optional[str] = None,
+        issue: Optional[str] = None,
+        stance: Optional[str] = None,
+        since: Optional[str | date] = None,
+        until: Optional[str | date] = None,
+    ) -> list[dict]:
+        """Positions matching every filter, ordered by date: input for ``position_timeline``.
+
+        holder: any name or alias of a holder actor (a country's name also finds its people).
+        Each row: holder (name), issue, stance, date, article_id, title, evidence (text),
+        conditions (texts), confidence, source.
+        """
+        where, params = [], []
+        if holder is not None:
+            country = country_by_name(holder)
+            condition = self._name_condition(holder)
+            if condition is None and country is None:
+                return []
+            sql, values = condition or ("0", [])
+            where.append(
+                "(EXISTS (SELECT 1 FROM json_each(p.holder) AS j JOIN actor_names AS n"
+                f" ON n.article_id = p.article_id AND n.actor_id = j.value WHERE {sql})"
+                " OR EXISTS (SELECT 1 FROM json_each(p.holder) AS j JOIN actors AS c"
+                " ON c.article_id = p.article_id AND c.actor_id = j.value WHERE c.country = ?))"
+            )
+            params += [*values, country.iso3 if country else None]
+        for column, value in (("issue", issue), ("stance", stance)):
+            if value is not None:
+                where.append(f"p.{column} = ?")  # fixed column names, user values as parameters
+                params.append(value.lower())
+        if since is not None:
+            where.append("p.date >= ?")
+            params.append(_iso(since, "since"))
+        if until is not None:
+            value = _iso(until, "until")
+            where.append("substr(p.date, 1, length(?)) <= ?")
+            params += [value, value]
+        rows = self.conn.execute(
+            f"""
+            SELECT p.holder_name AS holder, p.issue, p.stance, p.date, p.article_id, a.title,
+                   p.text AS evidence, p.conditions, p.confidence, p.source
+            FROM positions AS p JOIN articles AS a ON a.id = p.article_id
+            {"WHERE " + " AND ".join(where) if where else ""}
+            ORDER BY p.date IS NULL, p.date, p.article_id, p.seq
+            """,
+            params,
+        ).fetchall()
+        return [dict(row, conditions=json.loads(row["conditions"])) for row in rows]
+
     def stats(self) -> dict[str, int]:
         """The number of rows in each table."""
         return {
@@ -716,7 +823,7 @@ class Store:
         return "q.content LIKE ? ESCAPE '\\'", ["%" + _like_escape(words) + "%"]
 
 
-_TABLES = ("articles", "actors", "actor_names", "quotes", "times", "events")
+_TABLES = ("articles", "actors", "actor_names", "quotes", "times", "events", "positions")
 
 
 # --------------------------------------------------------------------------------------------

@@ -352,3 +352,13 @@ def test_bbc_sample_keeps_title_and_body():
         if result.title != expected_title or kept < 0.95:
             failures.append((path.name, result.title, round(kept, 3), result.removed))
     assert failures == []
+
+
+def test_known_title_keeps_a_short_first_paragraph_in_the_body():
+    from chronicle.clean.text import clean_text
+
+    raw = "Tram line approved\n\nA short opening\n\nThe council voted on Tuesday to extend the line."
+    cleaned = clean_text(raw.split("\n\n", 1)[1], title="Tram line approved")
+    assert cleaned.title == "Tram line approved"
+    assert cleaned.text == "A short opening\n\nThe council voted on Tuesday to extend the line."
+    assert clean_text(raw, title="Tram line approved").text == cleaned.text  # copies dropped

@@ -91,12 +91,12 @@ def test_every_span_slices_the_text(specimen):
 
 
 def test_official_checker_passes(tmp_path, specimen):
-    """The shared checker itself, on the record as the CLI would print it."""
+    """The shared checker itself, optional items included, on the record as the CLI prints it."""
     checker = shared_path("specimen", "check_specimen.py")
     import json
 
     path = tmp_path / "record.json"
     path.write_text(json.dumps(specimen.to_dict(), ensure_ascii=False), encoding="utf-8")
-    result = subprocess.run([sys.executable, str(checker), str(path), "--skip", "events,positions"],
+    result = subprocess.run([sys.executable, str(checker), str(path), "--with-optional"],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout

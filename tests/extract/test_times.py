@@ -250,3 +250,10 @@ def test_fortnights_resolve_without_error(phrase):
 
     times = find_times(get_nlp()(f"On March 1, 2005 he arrived, and {phrase} he left."), "2005-03-10")
     assert any(t.value for t in times)
+
+
+def test_a_shift_past_the_calendar_gives_no_value_and_a_reason():
+    from chronicle.extract.nlp import get_nlp
+
+    [t] = find_times(get_nlp()("It happened 99999 years ago."), "2023-02-15")
+    assert t.value is None and "range" in t.reason

@@ -28,7 +28,8 @@ def ids(rows):
 
 
 def empty_counts():
-    return {"articles": 0, "actors": 0, "actor_names": 0, "quotes": 0, "times": 0, "events": 0}
+    return {"articles": 0, "actors": 0, "actor_names": 0, "quotes": 0, "times": 0, "events": 0,
+            "positions": 0}
 
 
 # -- the file ----------------------------------------------------------------------------------
@@ -39,12 +40,12 @@ def test_opening_a_missing_file_creates_it_with_the_schema(tmp_path):
         assert path.exists()
         names = {row[0] for row in store.conn.execute("SELECT name FROM sqlite_master")}
         assert TABLES <= names
-        assert store.schema_version == SCHEMA_VERSION == 1
+        assert store.schema_version == SCHEMA_VERSION == 2
         assert store.stats() == empty_counts()
 
 
 def test_the_schema_version_is_in_user_version(store):
-    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == 2
 
 
 def test_connections_run_in_wal_mode(store):
@@ -109,7 +110,7 @@ def test_close_can_be_called_twice(db_path):
 def test_add_returns_true_when_it_stores_the_article(store, kyiv):
     assert store.add(kyiv) is True
     assert store.stats() == {
-        "articles": 1, "actors": 4, "actor_names": 5, "quotes": 3, "times": 1, "events": 1,
+        "articles": 1, "actors": 4, "actor_names": 5, "quotes": 3, "times": 1, "events": 1, "positions": 0,
     }
 
 
@@ -234,7 +235,7 @@ def test_deleting_an_article_row_deletes_all_of_its_rows(filled):
     with filled.conn:
         filled.conn.execute("DELETE FROM articles WHERE id = 'a1'")
     assert filled.stats() == {
-        "articles": 1, "actors": 2, "actor_names": 3, "quotes": 3, "times": 1, "events": 0,
+        "articles": 1, "actors": 2, "actor_names": 3, "quotes": 3, "times": 1, "events": 0, "positions": 0,
     }
     assert filled.quotes(contains="Crimea") == []
 
@@ -268,7 +269,7 @@ def test_limit_and_offset_must_not_be_negative(filled):
 
 def test_stats_counts_the_rows_of_each_table(filled):
     assert filled.stats() == {
-        "articles": 2, "actors": 6, "actor_names": 8, "quotes": 6, "times": 2, "events": 1,
+        "articles": 2, "actors": 6, "actor_names": 8, "quotes": 6, "times": 2, "events": 1, "positions": 0,
     }
 
 

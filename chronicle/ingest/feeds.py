@@ -1,0 +1,138 @@
+"""Reading news feeds: one ``RawDocument`` per RSS or Atom entry.
+
+``iter_feed`` parses the feed with feedparser (a file, bytes, or a URL it fetches), then for each
+entry:
+
+1. Take its full content (``content:encoded``, Atom ``content``), else its summary.
+2. HTML content long enough to hold a page goes through ``read_html``; otherwise (or when that
+   finds no main text) the fragment is turned into text block by block and the same line rules
+   drop its boilerplate ("Advertisement", "Read more: ..."). Plain text is kept as it is.
+3. Title, link and publication date (``published``, else ``updated``) come from the entry.
+
+An entry with no text is reported and skipped; a feed feedparser can't read is one ``Skipped``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Iterator, Optional, Union
+
+from chronicle.ingest.files import RawDocument, Skipped
+from chronicle.ingest.html import clean_lines, read_html
+from chronicle.ingest.language import detect_language, normalise_language
+
+NOT_A_FEED = "{source}: not an RSS or Atom feed ({detail}). Check the file or URL."
+NO_ENTRIES = "{source}: the feed has no entries"
+EMPTY_ENTRY = "{source}: entry has no text (no content and no summary)"
+
+# HTML content this long is a whole article worth main-text extraction; shorter is a fragment
+# (a summary paragraph) that extraction would throw away as too small.
+MIN_ARTICLE_HTML_CHARS = 2000
+
+_BLOCK_TAGS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "pre")
+
+
+def iter_feed(path_or_url: Union[str, Path, bytes], *, source: Optional[str] = None) -> Iterator[Union[RawDocument, Skipped]]:
+    """The entries of an RSS or Atom feed, one ``RawDocument`` each.
+
+    path_or_url (str | Path | bytes): a feed file, an http(s) URL, or the feed's bytes.
+    source (str | None): the name used in sources and messages. Defaults to the path or URL.
+    RETURNS (Iterator[RawDocument | Skipped]): entries in feed order; "<source>#entry-N" sources.
+    """
+    import feedparser
+
+    if isinstance(path_or_url, bytes):
+        source = source or "<feed>"
+        parsed = feedparser.parse(path_or_url)
+    elif isinstance(path_or_url, str) and re.match(r"https?://", path_or_url):
+        source = source or path_or_url
+        parsed = feedparser.parse(path_or_url)
+    else:
+        source = source or str(path_or_url)
+        try:
+            data = Path(path_or_url).read_bytes()
+        except OSError as error:
+            yield Skipped(source, f"Can't read {source}: {error.strerror or error}. Check the path and its permissions.", failed=True)
+            return
+        parsed = feedparser.parse(data)
+    if not parsed.get("version") and not parsed.entries:
+        detail = str(parsed.get("bozo_exception") or "no feed elements found")[:120]
+        yield Skipped(source, NOT_A_FEED.format(source=source, detail=detail), failed=True)
+        return
+    if not parsed.entries:
+        yield Skipped(source, NO_ENTRIES.format(source=source), failed=False)
+        return
+    feed_language = normalise_language(parsed.feed.get("language"))
+    for number, entry in enumerate(parsed.entries, start=1):
+        yield read_entry(entry, f"{source}#entry-{number}", feed_language)
+
+
+def read_entry(entry, source: str, feed_language: Optional[str] = None) -> Union[RawDocument, Skipped]:
+    """One feed entry as a ``RawDocument`` (or why it has no text)."""
+    # 1.
+    body, body_type = _entry_body(entry)
+    title = " ".join((entry.get("title") or "").split()) or None
+    link = entry.get("link") or None
+    published = entry_date(entry)
+    if not body.strip():
+        return Skipped(source, EMPTY_ENTRY.format(source=source), failed=False)
+    # 2.
+    text, author = None, entry.get("author") or None
+    if "html" in body_type:
+        if len(body) >= MIN_ARTICLE_HTML_CHARS:
+            page = read_html(body, source, url=link, fmt="feed")
+            if isinstance(page, RawDocument):
+                text = page.text
+                published = published or page.published
+                author = author or page.author
+        if text is None:
+            removed: list = []
+            text = "\n\n".join(clean_lines(html_fragment_to_text(body), title, frozenset(), removed))
+    else:
+        text = "\n\n".join(p.strip() for p in re.split(r"\n\s*\n", body) if p.strip())
+    if not text.strip():
+        return Skipped(source, EMPTY_ENTRY.format(source=source), failed=False)
+    # 3.
+    return RawDocument(
+        source=source, text=text, encoding=None, title=title, published=published, url=link,
+        author=author, language=detect_language(text) or feed_language, format="feed",
+    )
+
+
+def _entry_body(entry) -> tuple[str, str]:
+    for content in entry.get("content") or []:
+        if content.get("value", "").strip():
+            return content["value"], content.get("type", "text/html")
+    detail = entry.get("summary_detail") or {}
+    return entry.get("summary") or "", detail.get("type", "text/html")
+
+
+def entry_date(entry) -> Optional[str]:
+    """ISO date of the entry's ``published`` (else ``updated``) time, or None."""
+    for key in ("published_parsed", "updated_parsed", "created_parsed"):
+        value = entry.get(key)
+        if value:
+            try:
+                return dt.date(value.tm_year, value.tm_mon, value.tm_mday).isoformat()
+            except ValueError:
+                continue
+    return None
+
+
+def html_fragment_to_text(html: str) -> str:
+    """The text of an HTML fragment, one paragraph per block element, blank lines between."""
+    import lxml.html
+    from lxml import etree
+
+    try:
+        root = lxml.html.fragment_fromstring(html, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return re.sub(r"<[^>]+>", " ", html).strip()
+    etree.strip_elements(root, "script", "style", with_tail=False)
+    for element in root.iter(*_BLOCK_TAGS):
+        element.tail = "\n\n" + (element.tail or "")
+        if element.tag != "br":
+            element.text = "\n\n" + (element.text or "")
+    paragraphs = (" ".join(p.split()) for p in re.split(r"\n\s*\n", root.text_content()))
+    return "\n\n".join(p for p in paragraphs if p)

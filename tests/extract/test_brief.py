@@ -1,0 +1,90 @@
+"""The brief: templates filled with record fields and exact slices of the text, nothing else."""
+import re
+
+import pytest
+
+from chronicle.extract.brief import write_brief
+from chronicle.extract.pipeline import extract
+from tests.conftest import DATA
+
+
+def quoted(brief):
+    """The text slices a brief quotes (between “ and ” at the outer level)."""
+    found, depth, start = [], 0, 0
+    for i, ch in enumerate(brief):
+        if ch == "“":
+            if depth == 0:
+                start = i + 1
+            depth += 1
+        elif ch == "”" and depth:
+            depth -= 1
+            if depth == 0:
+                found.append(brief[start:i])
+    return found
+
+
+def test_brief_of_a_small_article():
+    text = ("Hungarian Prime Minister Viktor Orban said that sanctions against Russia are pointless. "
+            "The joint declaration calls for an immediate ceasefire and the release of all hostages. "
+            "EU leaders will meet on Friday.")
+    article = extract(text, published="2024-03-04", clean=False)
+    brief = write_brief(article)
+    assert "Viktor Orban" in brief and "rejects sanctions" in brief
+    assert "“sanctions against Russia are pointless”" in brief
+    assert "The joint declaration demands" in brief and "“an immediate ceasefire”" in brief
+    for piece in quoted(brief):
+        assert piece in article.text, piece
+
+
+def test_brief_without_anything_says_so():
+    article = extract("The weather was mild.", published="2024-03-04", clean=False)
+    assert "No positions" in write_brief(article)
+
+
+@pytest.fixture(scope="module")
+def specimen_brief():
+    text = (DATA / "specimen_article.txt").read_text(encoding="utf-8")
+    article = extract(text, published="2023-02-12")
+    return article, write_brief(article)
+
+
+def test_specimen_brief_offer_with_terms(specimen_brief):
+    article, brief = specimen_brief
+    offer = next(line for line in brief.splitlines() if line.startswith("- Sergei Vershinin"))
+    assert "negotiations" in offer and "Terms:" in offer
+    assert "“without any conditions”" in offer and "“taking into account the goals we have publicly announced”" in offer
+
+
+def test_specimen_brief_rejection_and_reason(specimen_brief):
+    article, brief = specimen_brief
+    rejection = next(line for line in brief.splitlines() if "Podoljak" in line and "rejects" in line)
+    assert "negotiations are now meaningless" in rejection or "out of the question" in rejection
+
+
+def test_specimen_brief_vote_with_resolved_date(specimen_brief):
+    article, brief = specimen_brief
+    vote = next(line for line in brief.splitlines() if "vote" in line)
+    assert "2023-02-23" in vote and "“the following day”, after 2023-02-22" in vote
+
+
+def test_specimen_brief_cites_and_is_built_from_the_record(specimen_brief):
+    article, brief = specimen_brief
+    cited = next(line for line in brief.splitlines() if line.startswith("Cited:"))
+    assert "Sergei Vershinin" in cited and "Podoljak" in cited and "Twitter" in cited
+    body = brief.replace(article.title, "")  # the first line names the record's title
+    for piece in quoted(body):
+        assert piece in article.text, piece
+    # Outside the quoted slices, only names, roles, issue names, dates and template words appear.
+    names = {a.name for a in article.actors} | {r for a in article.actors for r in a.roles}
+    rest = body
+    for piece in quoted(body):
+        rest = rest.replace(f"“{piece}”", "")
+    for name in names:
+        rest = rest.replace(name, "")
+    words = set(re.findall(r"[A-Za-z]+", rest))
+    template = {"Brief", "published", "Offers", "and", "demands", "offers", "on", "terms", "negotiations",
+                "Terms", "The", "draft", "resolution", "demand", "territory", "withdrawal", "prisoners",
+                "deportations", "Rejections", "rejects", "In", "their", "words", "Planned", "next", "set",
+                "for", "after", "Cited", "quote", "quotes", "unnamed", "televised", "interview", "Twitter",
+                "supports", "counted", "from", "the", "publication", "date", "A", "document"}
+    assert words <= template, words - template
