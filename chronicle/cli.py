@@ -31,6 +31,9 @@ err = Console(stderr=True)
 
 PROGRESS_THRESHOLD = 3  # show a progress bar above this many inputs
 
+LangOption = typer.Option("en", "--lang", help="Languages to process, comma-separated (ISO 639-1); others are skipped.")
+NearDuplicateOption = typer.Option(0.8, "--near-duplicate", min=0.0, max=1.0,
+                                   help="Similarity (MinHash Jaccard) above which an article is a near duplicate of an earlier one.")
 PublishedOption = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) to resolve 'today', 'last week', ... against.")
 DbOption = typer.Option(settings.DEFAULT_DB, "--db", help="The SQLite file of the store (env CHRONICLE_DB).")
 
@@ -41,6 +44,7 @@ class Report:
     def __init__(self):
         self.processed = 0
         self.stored = 0
+        self.duplicates = 0
         self.skipped: list[tuple[str, str]] = []
         self.failed: list[tuple[str, str]] = []
 
@@ -48,7 +52,7 @@ class Report:
         line = f"{self.processed} processed"
         if stored:
             line += f" ({self.stored} new, {self.processed - self.stored} already stored)"
-        line += f", {len(self.skipped)} skipped, {len(self.failed)} failed"
+        line += f", {len(self.skipped)} skipped ({self.duplicates} duplicates), {len(self.failed)} failed"
         console.print(line)
         for source, reason in self.skipped:
             console.print(f"  skipped {escape(source)}: {escape(reason)}")
@@ -56,10 +60,13 @@ class Report:
             console.print(f"  [red]failed[/red] {escape(source)}: {escape(reason)}")
 
 
-def _articles(paths: list[str], published: Optional[str], report: Report, show_progress: bool) -> Iterator[Article]:
+def _articles(paths: list[str], published: Optional[str], report: Report, show_progress: bool,
+              languages: tuple[str, ...] = ("en",), near_duplicate: float = 0.8) -> Iterator[Article]:
     """Read, clean and extract every input; bad inputs are reported, never fatal for the rest."""
     from chronicle.extract.pipeline import normalise_date
+    from chronicle.ingest.dedupe import Deduplicator
     from chronicle.ingest.files import Skipped, iter_documents
+    from chronicle.ingest.language import detect_language, is_allowed
 
     try:
         published = normalise_date(published)
@@ -67,6 +74,7 @@ def _articles(paths: list[str], published: Optional[str], report: Report, show_p
         err.print(f"[red]Error:[/red] {escape(str(exc))}")
         raise typer.Exit(2)
     documents = iter_documents(paths, stdin=sys.stdin)  # lazy: memory does not grow with the input
+    duplicates = Deduplicator(threshold=near_duplicate)
 
     def good_documents():
         for doc in documents:
@@ -80,7 +88,17 @@ def _articles(paths: list[str], published: Optional[str], report: Report, show_p
                 report.failed.append((doc.source, reason))
                 err.print(f"[red]failed[/red] {escape(doc.source)}: {escape(reason)}")
                 continue
-            yield doc.text, published, doc.source
+            language = doc.language or detect_language(doc.text)
+            if not is_allowed(language, languages):
+                report.skipped.append((doc.source, f"language {language!r} is not among {', '.join(languages)}; allow it with --lang"))
+                continue
+            status, first = duplicates.check(doc.source, doc.text)
+            if status != "new":
+                report.duplicates += 1
+                report.skipped.append((doc.source, f"{status} duplicate of {first}"))
+                continue
+            # An explicit --published wins over the date found in the page.
+            yield doc.text, published or doc.published, doc.source, doc.title, doc.removed
 
     articles = _safe_extract(good_documents(), report)
     if not show_progress:
@@ -142,6 +160,8 @@ def extract(
     paths: List[str] = typer.Argument(..., help="Files, directories, or - for standard input."),
     published: Optional[str] = PublishedOption,
     format: str = typer.Option("json", "--format", "-f", help="json, jsonl or pretty."),
+    lang: str = LangOption,
+    near_duplicate: float = NearDuplicateOption,
 ):
     """Extract records and print them; nothing is stored.
 
@@ -151,7 +171,8 @@ def extract(
         err.print(f"[red]Error:[/red] unknown format {escape(format)!r}; use --format json, jsonl or pretty.")
         raise typer.Exit(2)
     report = Report()
-    articles = _articles(paths, published, report, show_progress=format != "pretty")
+    articles = _articles(paths, published, report, show_progress=format != "pretty",
+                         languages=_languages(lang), near_duplicate=near_duplicate)
     if format == "json":
         records = [a.to_dict() for a in articles]
         payload = records[0] if len(records) == 1 else records
@@ -173,6 +194,8 @@ def ingest(
     paths: List[str] = typer.Argument(..., help="Files, directories, or - for standard input."),
     db: str = DbOption,
     published: Optional[str] = PublishedOption,
+    lang: str = LangOption,
+    near_duplicate: float = NearDuplicateOption,
 ):
     """Extract records and store them; re-ingesting an article changes nothing.
 
@@ -183,7 +206,8 @@ def ingest(
     report = Report()
     shown = []
     with Store(db) as store:
-        for article in _articles(paths, published, report, show_progress=True):
+        for article in _articles(paths, published, report, show_progress=True,
+                                 languages=_languages(lang), near_duplicate=near_duplicate):
             if store.add(article):
                 report.stored += 1
             if len(shown) < PROGRESS_THRESHOLD:
@@ -341,6 +365,10 @@ def actors(
         table.add_row(escape(row["name"]), row["type"], row.get("country") or "", escape("; ".join(row.get("roles") or [])),
                       escape(", ".join(row.get("aliases") or [])), str(row.get("articles", "")), str(row.get("quotes", "")))
     out.print(table)
+
+
+def _languages(value: str) -> tuple[str, ...]:
+    return tuple(code.strip() for code in value.split(",") if code.strip()) or ("en",)
 
 
 def _open_existing(db: str):

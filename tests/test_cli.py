@@ -163,3 +163,56 @@ def test_positions_from_the_store_and_the_brief_of_an_article(tmp_path):
     brief = run("brief", SPECIMEN, "--published", "2023-02-12")
     assert brief.exit_code == 0
     assert "2023-02-23" in brief.stdout and "Vershinin" in brief.stdout
+
+
+BODY = ("The finance minister said on Monday that the budget would be balanced by next year, "
+        "and that taxes would not rise. Opposition leaders rejected the plan as unrealistic and "
+        "called for an independent review of the figures before the vote in parliament.")
+
+
+MORE = ("Economists at the central bank warned that growth had slowed in the last quarter and that "
+        "exports to neighbouring countries had fallen sharply. The prime minister is expected to "
+        "address the nation on Friday evening, officials said, after a week of protests in the capital.")
+
+
+def test_exact_and_near_duplicates_are_skipped_and_counted(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    story = "Budget plan\n\n" + BODY + "\n\n" + MORE + "\n"
+    (inputs / "a.txt").write_text(story, encoding="utf-8")
+    (inputs / "b.txt").write_text(story, encoding="utf-8")
+    (inputs / "c.txt").write_text(story.replace("Friday evening", "Friday night"), encoding="utf-8")  # an update
+    result = run("ingest", inputs, "--db", tmp_path / "chronicle.db")
+    assert result.exit_code == 0, result.output
+    output = " ".join(result.output.split())
+    assert "1 processed" in output and "2 duplicates" in output
+    assert "exact duplicate of" in output and "near duplicate of" in output
+
+
+def test_other_languages_are_skipped_unless_allowed(tmp_path):
+    german = ("Der Finanzminister sagte am Montag, dass der Haushalt im nächsten Jahr ausgeglichen sein werde "
+              "und die Steuern nicht steigen würden. Die Opposition lehnte den Plan als unrealistisch ab.")
+    path = tmp_path / "de.txt"
+    path.write_text("Haushalt\n\n" + german + "\n", encoding="utf-8")
+    skipped = run("extract", path, "--format", "jsonl")
+    assert skipped.exit_code == 0 and skipped.stdout.strip() == ""
+    assert "language 'de'" in skipped.stderr and "--lang" in skipped.stderr
+    allowed = run("extract", path, "--format", "jsonl", "--lang", "en,de")
+    assert len(allowed.stdout.strip().splitlines()) == 1
+
+
+def test_html_page_gives_its_title_date_and_main_text(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Budget plan | Daily Paper</title>"
+        '<meta property="article:published_time" content="2023-02-10T09:00:00Z"></head><body>'
+        "<nav><a href='/'>Home</a> <a href='/world'>World</a></nav><article><h1>Budget plan</h1>"
+        f"<p>{BODY}</p><p>{BODY.replace('finance', 'economy')}</p></article>"
+        "<footer>Share this article</footer></body></html>", encoding="utf-8")
+    result = run("extract", page, "--format", "json")
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout)
+    assert record["title"] == "Budget plan"
+    assert record["published"] == "2023-02-10"
+    assert record["text"].startswith("The finance minister said")
+    assert "Share this article" not in record["text"] and "Home" not in record["text"]

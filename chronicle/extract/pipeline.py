@@ -39,11 +39,14 @@ def extract(text: str, published: str | dt.date | None = None, clean: bool = Tru
     return next(extract_batch([(text, published, source)], clean=clean))
 
 
-def extract_batch(items: Iterable[tuple[str, str | dt.date | None, str]], clean: bool = True,
-                  batch_size: int = 16) -> Iterator[Article]:
-    """Extract records for many ``(text, published, source)`` items, parsing them in batches."""
+def extract_batch(items: Iterable[tuple], clean: bool = True, batch_size: int = 16) -> Iterator[Article]:
+    """Extract records for many items, parsing them in batches.
+
+    items: ``(text, published, source)``, optionally followed by ``title`` and ``removed`` when a
+        reader already found them (an HTML page's headline, the boilerplate it dropped).
+    """
     nlp = get_nlp()
-    prepared = (_prepare(text, published, source, clean) for text, published, source in items)
+    prepared = (_prepare(*item[:3], clean, *item[3:]) for item in items)
     batch: list[Article] = []
     for article in prepared:
         batch.append(article)
@@ -54,17 +57,17 @@ def extract_batch(items: Iterable[tuple[str, str | dt.date | None, str]], clean:
         yield from _finish(nlp, batch)
 
 
-def _prepare(text: str, published, source: str, clean: bool) -> Article:
+def _prepare(text: str, published, source: str, clean: bool, title: str | None = None, removed=()) -> Article:
     published = normalise_date(published)
     if clean:
-        cleaned = clean_text(text)
+        cleaned = clean_text(text, title=title)  # a known title: the first paragraph stays body
         article = Article(
             id="", source=source, text=cleaned.text, title=cleaned.title,
             title_variants=cleaned.title_variants, published=published,
-            dateline=cleaned.dateline, removed=cleaned.removed,
+            dateline=cleaned.dateline, removed=list(removed) + cleaned.removed,
         )
     else:
-        article = Article(id="", source=source, text=text, published=published)
+        article = Article(id="", source=source, text=text, title=title, published=published)
     article.id = article_id(article.text)
     return article
 
