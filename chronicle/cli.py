@@ -440,6 +440,21 @@ def evaluate_time(
     out.print(format_report(run(gold, limit=limit)), highlight=False)
 
 
+@evaluate_app.command("extraction")
+def evaluate_extraction(
+    gold: Path = typer.Option(..., "--gold", help="WCXB-style folder of pages with gold main text, e.g. ../shared/gold/extraction/wcxb_dev."),
+    limit: Optional[int] = typer.Option(None, "--limit", help="Score only the first N pages."),
+):
+    """Main text, title and date of HTML pages: Chronicle beside plain trafilatura and htmldate.
+
+    Example: chronicle evaluate extraction --gold ../shared/gold/extraction/wcxb_dev --limit 100
+    """
+    from chronicle.evaluate.extraction import evaluate_extraction as run, format_report
+
+    _gold_exists(gold)
+    out.print(format_report(run(gold, limit=limit)), highlight=False)
+
+
 @evaluate_app.command("events")
 def evaluate_events(
     gold: Path = typer.Option(..., "--gold", help="PLOVER-coded sentences, e.g. ../shared/gold/events/plover_gsr_cameo_en.jsonl."),

@@ -90,7 +90,8 @@ class Event:
     mode: Optional[str] = None
     context: Optional[str] = None
     status: str = "happened"
-    date: Optional[str] = None
+    date: Optional[str] = None  # ISO date it happened (or is planned for)
+    time: Optional[str] = None  # id of the time expression that dates it; None = publication date
     sentence_span: Optional[Span] = None
 
 

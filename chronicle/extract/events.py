@@ -808,7 +808,8 @@ def _reported(verb) -> bool:
     return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in SPEECH_VERBS | {"confirm", "signal", "indicate"}
 
 
-def _date(doc, cand: _Candidate, span: tuple[int, int], times, published):
+def _date(doc, cand: _Candidate, span: tuple[int, int], times, published) -> tuple[str | None, str | None]:
+    """(ISO date, id of the time expression that gives it, or None for the publication date)."""
     anchors = {cand.trigger.i}
     verb = _clause_verb(cand)
     if verb is not None:
@@ -826,9 +827,8 @@ def _date(doc, cand: _Candidate, span: tuple[int, int], times, published):
         if head.dep_ == "prep":
             head = head.head
         if head.i in anchors or (cand.nominal and tspan.root.head.i == cand.trigger.i):
-            return t.value[:10]
-    date, _ = sentence_date(doc, span[0], span[1], times, published)
-    return date
+            return t.value[:10], t.id
+    return sentence_date(doc, span[0], span[1], times, published)
 
 
 def _to_event(doc, cand: _Candidate, times, published) -> Event | None:
@@ -846,12 +846,12 @@ def _to_event(doc, cand: _Candidate, times, published) -> Event | None:
     sent = cand.trigger.sent
     sent_text = sent.text
     sent_end = sent.start_char + len(sent_text.rstrip())
-    date = _date(doc, cand, (start, end), times, published)
+    date, time_id = _date(doc, cand, (start, end), times, published)
     return Event(
         id="", span=(start, end),
         source=[a.id for a in cand.source or []], target=[a.id for a in cand.target or []],
         cameo=cand.code, plover=cand.plover or info.plover, mode=cand.mode or info.mode, context=info.context,
-        status=cand.status, date=date, sentence_span=(sent.start_char, sent_end),
+        status=cand.status, date=date, time=time_id, sentence_span=(sent.start_char, sent_end),
     )
 
 

@@ -143,3 +143,12 @@ def test_specimen_events(specimen_events, specimen_expected, key):
     s, t = found.sentence_span
     assert s <= found.span[0] and found.span[1] <= t
     assert doc.text[found.span[0]:found.span[1]].strip()
+
+
+def test_an_event_links_the_time_expression_that_dates_it():
+    import chronicle
+
+    article = chronicle.extract("Headline here\n\nRussian troops attacked Ukraine three days ago.", published="2023-02-15")
+    [event] = [e for e in article.events if e.plover == "ASSAULT"]
+    [time] = [t for t in article.times if t.id == event.time]
+    assert time.text == "three days ago" and event.date == time.value == "2023-02-12"
