@@ -30,6 +30,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from chronicle import settings
 from chronicle.api import queries, render
+from chronicle.extract.brief import write_brief
+from chronicle.extract.positions import position_timeline
 from chronicle.store.sqlite import Store
 
 HERE = Path(__file__).parent
@@ -224,6 +226,7 @@ def create_app(db_path: str | os.PathLike, *, write_token: Optional[str] = None)
         """One actor's quotes and events (done by it or to it), by day; undated last."""
         with open_store() as store:
             timeline = queries.actor_timeline(store, name)
+            positions = position_timeline(store.positions(holder=name)) if timeline else []
         if timeline is None:
             raise HTTPException(404, detail=f"no actor named {name!r}")
         return timeline
@@ -291,6 +294,7 @@ def create_app(db_path: str | os.PathLike, *, write_token: Optional[str] = None)
         names = {a.id: a.name for a in article.actors}
         times = {t.id: t for t in article.times}
         return page(request, "article.html", article=article, names=names, times=times,
+                    brief=write_brief(article),
                     body=render.highlight(article.text, render.article_marks(article)),
                     cut=lambda span: article.text[span[0]:span[1]] if span else "")
 
@@ -298,6 +302,7 @@ def create_app(db_path: str | os.PathLike, *, write_token: Optional[str] = None)
     def actor_page(request: Request, name: str):
         with open_store() as store:
             timeline = queries.actor_timeline(store, name)
+            positions = position_timeline(store.positions(holder=name)) if timeline else []
         if timeline is None:
             raise HTTPException(404, detail=f"No actor named {name!r}.")
         chart_days = []
@@ -311,7 +316,7 @@ def create_app(db_path: str | os.PathLike, *, write_token: Optional[str] = None)
                                      f"{', '.join(e['target'])}"} for e in day["events"]],
             })
         return page(request, "actor.html", actor=timeline["actor"], days=timeline["days"],
-                    chart=render.timeline_chart(chart_days), shorten=_shorten)
+                    chart=render.timeline_chart(chart_days), shorten=_shorten, positions=positions)
 
     @app.get("/quotes/{article_id}/{quote_id}", response_class=HTMLResponse, include_in_schema=False)
     def quote_page(request: Request, article_id: str, quote_id: str):

@@ -774,7 +774,7 @@ def position_timeline(rows: list[dict]) -> list[dict]:
             holder = ", ".join(h for h in holder if h)
         key = (name_key(holder) if holder else "", (row.get("issue") or "").lower())
         source = {"date": row.get("date"), "article": row.get("article", row.get("article_id")),
-                  "evidence": row.get("evidence")}
+                  "evidence": row.get("evidence"), "anchor": row.get("anchor")}
         line = current.get(key)
         if line is not None and line["stance"] == row.get("stance"):
             if source not in line["sources"]:

@@ -139,3 +139,15 @@ def test_hostile_article_is_shown_escaped(writer, writer_db):
     raw = writer.get(f"/articles/{verbatim.id}").text
     assert "&lt;script&gt;alert(2)&lt;/script&gt;" in raw
     assert "&lt;a href=&#34;javascript:alert(5)&#34; onclick=&#34;alert(6)&#34;&gt;" in raw
+
+
+def test_article_page_opens_with_the_brief_built_from_the_record(client, specimen):
+    html = client.get(f"/articles/{specimen.id}").text
+    assert 'id="brief"' in html
+    assert "2023-02-23" in html.split('id="text"')[0]  # the vote's resolved date, in the brief
+
+
+def test_actor_page_shows_the_positions_with_links_to_the_evidence(client):
+    html = client.get("/actors/Russia").text
+    assert "Positions" in html and "negotiations" in html and "conditional" in html
+    assert 'href="/articles/' in html.split("<h2>Positions</h2>")[1].split("</table>")[0]
