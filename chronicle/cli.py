@@ -32,6 +32,7 @@ err = Console(stderr=True)
 PROGRESS_THRESHOLD = 3  # show a progress bar above this many inputs
 
 LangOption = typer.Option("en", "--lang", help="Languages to process, comma-separated (ISO 639-1); others are skipped.")
+WorkersOption = typer.Option(1, "--workers", "-w", min=1, help="Processes extracting in parallel (each loads the model once).")
 NearDuplicateOption = typer.Option(0.8, "--near-duplicate", min=0.0, max=1.0,
                                    help="Similarity (MinHash Jaccard) above which an article is a near duplicate of an earlier one.")
 PublishedOption = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) to resolve 'today', 'last week', ... against.")
@@ -61,7 +62,7 @@ class Report:
 
 
 def _articles(paths: list[str], published: Optional[str], report: Report, show_progress: bool,
-              languages: tuple[str, ...] = ("en",), near_duplicate: float = 0.8) -> Iterator[Article]:
+              languages: tuple[str, ...] = ("en",), near_duplicate: float = 0.8, workers: int = 1) -> Iterator[Article]:
     """Read, clean and extract every input; bad inputs are reported, never fatal for the rest."""
     from chronicle.extract.pipeline import normalise_date
     from chronicle.ingest.dedupe import Deduplicator
@@ -100,7 +101,7 @@ def _articles(paths: list[str], published: Optional[str], report: Report, show_p
             # An explicit --published wins over the date found in the page.
             yield doc.text, published or doc.published, doc.source, doc.title, doc.removed
 
-    articles = _safe_extract(good_documents(), report)
+    articles = _safe_extract(good_documents(), report, workers=workers)
     if not show_progress:
         yield from articles
         return
@@ -121,38 +122,17 @@ def _articles(paths: list[str], published: Optional[str], report: Report, show_p
         progress.stop()
 
 
-def _safe_extract(items, report: Report) -> Iterator[Article]:
-    """Extract in batches; if a batch fails, retry its items one by one so one bad input fails alone."""
-    batch: list = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= 16:
-            yield from _extract_or_isolate(batch, report)
-            batch = []
-    if batch:
-        yield from _extract_or_isolate(batch, report)
+def _safe_extract(items, report: Report, workers: int = 1) -> Iterator[Article]:
+    """Articles for the items; a failed one is reported and the others go on."""
+    from chronicle.extract.parallel import Failure, extract_many
 
-
-def _extract_or_isolate(batch: list, report: Report) -> Iterator[Article]:
-    from chronicle.extract.pipeline import extract_batch
-
-    try:
-        articles = list(extract_batch(batch))
-    except Exception:
-        articles = None
-    if articles is not None:
-        report.processed += len(articles)
-        yield from articles
-        return
-    for item in batch:
-        try:
-            article = next(extract_batch([item]))
-        except Exception as exc:  # one article's failure must not take the others down
-            report.failed.append((item[2], f"extraction failed: {type(exc).__name__}: {exc}"))
-            err.print(f"[red]failed[/red] {escape(item[2])}: {escape(str(exc))}")
+    for result in extract_many(items, workers=workers):
+        if isinstance(result, Failure):
+            report.failed.append((result.source, result.reason))
+            err.print(f"[red]failed[/red] {escape(result.source)}: {escape(result.reason)}")
             continue
         report.processed += 1
-        yield article
+        yield result
 
 
 @app.command()
@@ -162,6 +142,7 @@ def extract(
     format: str = typer.Option("json", "--format", "-f", help="json, jsonl or pretty."),
     lang: str = LangOption,
     near_duplicate: float = NearDuplicateOption,
+    workers: int = WorkersOption,
 ):
     """Extract records and print them; nothing is stored.
 
@@ -172,7 +153,7 @@ def extract(
         raise typer.Exit(2)
     report = Report()
     articles = _articles(paths, published, report, show_progress=format != "pretty",
-                         languages=_languages(lang), near_duplicate=near_duplicate)
+                         languages=_languages(lang), near_duplicate=near_duplicate, workers=workers)
     if format == "json":
         records = [a.to_dict() for a in articles]
         payload = records[0] if len(records) == 1 else records
@@ -196,6 +177,7 @@ def ingest(
     published: Optional[str] = PublishedOption,
     lang: str = LangOption,
     near_duplicate: float = NearDuplicateOption,
+    workers: int = WorkersOption,
 ):
     """Extract records and store them; re-ingesting an article changes nothing.
 
@@ -207,7 +189,7 @@ def ingest(
     shown = []
     with Store(db) as store:
         for article in _articles(paths, published, report, show_progress=True,
-                                 languages=_languages(lang), near_duplicate=near_duplicate):
+                                 languages=_languages(lang), near_duplicate=near_duplicate, workers=workers):
             if store.add(article):
                 report.stored += 1
             if len(shown) < PROGRESS_THRESHOLD:

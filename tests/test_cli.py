@@ -216,3 +216,12 @@ def test_html_page_gives_its_title_date_and_main_text(tmp_path):
     assert record["published"] == "2023-02-10"
     assert record["text"].startswith("The finance minister said")
     assert "Share this article" not in record["text"] and "Home" not in record["text"]
+
+
+def test_two_workers_give_the_same_records_in_the_same_order(tmp_path):
+    for i in range(5):
+        (tmp_path / f"{i}.txt").write_text(f"Headline {i}\n\nMinister Anna Berg{i} said that plan {i} would work.\n", encoding="utf-8")
+    one = run("extract", tmp_path, "--format", "jsonl")
+    two = run("extract", tmp_path, "--format", "jsonl", "--workers", "2")
+    assert one.exit_code == two.exit_code == 0
+    assert one.stdout == two.stdout and len(one.stdout.splitlines()) == 5
