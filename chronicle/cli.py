@@ -106,7 +106,7 @@ def _articles(paths: list[str], published: Optional[str], report: Report, show_p
         yield from articles
         return
     # The number of articles is not known before reading them all (a WARC holds thousands), so
-    # the bar counts up with a rate; it appears once there are more than a few inputs.
+    # the bar counts articles up with the time elapsed; it appears once there are more than a few.
     progress = Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed} articles"),
                         TimeElapsedColumn(), console=err, transient=True)
     task = None
