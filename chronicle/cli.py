@@ -36,7 +36,7 @@ WorkersOption = typer.Option(1, "--workers", "-w", min=1, help="Processes extrac
 NearDuplicateOption = typer.Option(0.8, "--near-duplicate", min=0.0, max=1.0,
                                    help="Similarity (MinHash Jaccard) above which an article is a near duplicate of an earlier one.")
 PublishedOption = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) to resolve 'today', 'last week', ... against.")
-DbOption = typer.Option(settings.DEFAULT_DB, "--db", help="The SQLite file of the store (env CHRONICLE_DB).")
+DbOption = typer.Option(settings.DEFAULT_DB, "--db", help="The store: a SQLite file, or a postgresql:// URL (env CHRONICLE_DB).")
 
 
 class Report:
@@ -183,11 +183,11 @@ def ingest(
 
     Example: chronicle ingest samples/ --published 2023-02-12 --db chronicle.db
     """
-    from chronicle.store.sqlite import Store
+    from chronicle.store import describe
 
     report = Report()
     shown = []
-    with Store(db) as store:
+    with _open_store(db) as store:
         for article in _articles(paths, published, report, show_progress=True,
                                  languages=_languages(lang), near_duplicate=near_duplicate, workers=workers):
             if store.add(article):
@@ -198,11 +198,12 @@ def ingest(
         for article in shown:
             print_found(article, out)
     report.print(out, stored=True)
-    out.print(f"Stored in {escape(db)}. Query it with, for example:\n"
-              f"  chronicle quotes --db {escape(db)} --speaker Podolyak\n"
-              f"  chronicle quotes --db {escape(db)} --contains negotiations --since 2023-01-01\n"
-              f"  chronicle events --db {escape(db)} --actor Russia\n"
-              f"  chronicle actors --db {escape(db)}")
+    shown_db = escape(describe(db))  # a URL's password is not printed
+    out.print(f"Stored in {shown_db}. Query it with, for example:\n"
+              f"  chronicle quotes --db {shown_db} --speaker Podolyak\n"
+              f"  chronicle quotes --db {shown_db} --contains negotiations --since 2023-01-01\n"
+              f"  chronicle events --db {shown_db} --actor Russia\n"
+              f"  chronicle actors --db {shown_db}")
     raise typer.Exit(1 if report.failed else 0)
 
 
@@ -354,12 +355,24 @@ def _languages(value: str) -> tuple[str, ...]:
 
 
 def _open_existing(db: str):
-    from chronicle.store.sqlite import Store
+    from chronicle.store import is_postgres_url
 
-    if not Path(db).exists():
+    if not is_postgres_url(db) and not Path(db).exists():
         err.print(f"[red]Error:[/red] no store at {escape(db)}. Create one with 'chronicle ingest PATH --db {escape(db)}', or pass --db.")
         raise typer.Exit(2)
-    return Store(db)
+    return _open_store(db)
+
+
+def _open_store(db: str):
+    """The SQLite store at a path or the PostgreSQL store at a postgresql:// URL; a store that
+    cannot be opened (server down, schema from a newer Chronicle, no psycopg) is a message."""
+    from chronicle.store import open_store
+
+    try:
+        return open_store(db)
+    except (RuntimeError, ImportError) as exc:
+        err.print(f"[red]Error:[/red] {escape(str(exc))}")
+        raise typer.Exit(2)
 
 
 @app.command()
@@ -375,13 +388,51 @@ def serve(
     Example: chronicle serve --db chronicle.db --port 8000
     """
     from chronicle.api import serve as run
+    from chronicle.store import is_postgres_url
 
+    if is_postgres_url(db):  # the web app opens the SQLite store itself (for now)
+        err.print("[red]Error:[/red] chronicle serve works on a SQLite store; pass --db FILE.")
+        raise typer.Exit(2)
     _open_existing(db).close()
     try:
         run(db, host=host, port=port, write_token=write_token)
     except ValueError as exc:
         err.print(f"[red]Error:[/red] {escape(str(exc))}")
         raise typer.Exit(2)
+
+
+db_app = typer.Typer(
+    help="Look after the store.\n\nExample: chronicle db check --db chronicle.db",
+    no_args_is_help=True,
+)
+app.add_typer(db_app, name="db")
+
+
+@db_app.command("check")
+def db_check(db: str = DbOption):
+    """Check the store: schema version, integrity, orphan rows, full-text index, and that every
+    article's rows match its record. Exits 1 when a problem is found.
+
+    Example: chronicle db check --db chronicle.db
+    """
+    from chronicle.store import describe
+
+    store = _open_existing(db)
+    try:
+        problems = store.check()
+        counts = store.stats()
+        version = store.schema_version
+    finally:
+        store.close()
+    shown = escape(describe(db))
+    out.print(f"{shown}: schema version {version}, " + ", ".join(f"{n} {table}" for table, n in counts.items()))
+    if not problems:
+        out.print("No problems found.")
+        return
+    for problem in problems:
+        out.print(f"  [red]problem[/red] {escape(problem)}")
+    out.print(f"{len(problems)} problem(s) found.")
+    raise typer.Exit(1)
 
 
 evaluate_app = typer.Typer(

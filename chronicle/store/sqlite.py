@@ -25,7 +25,12 @@ case-insensitive ``LIKE`` otherwise (slower, and ASCII-only case folding). ``Sto
 which one a store uses. Connections run in WAL mode with foreign keys on.
 
 The schema version is ``PRAGMA user_version``; ``MIGRATIONS[n]`` takes a database from version n
-to n + 1. To change the schema, append a migration; never edit one that has shipped.
+to n + 1. To change the schema, append a migration; never edit one that has shipped (and append
+the same change to ``chronicle.store.postgres.MIGRATIONS``).
+
+The queries, row building and result shapes are shared with the PostgreSQL store
+(``chronicle.store.base.BaseStore``); this module holds what is SQLite's own: the schema, FTS5,
+JSON functions and the connection. DOCS: docs/store.md
 """
 from __future__ import annotations
 
@@ -33,15 +38,12 @@ import json
 import os
 import re
 import sqlite3
-from collections import Counter
-from datetime import date, datetime, timezone
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable, Iterable, Optional
+from typing import Any, Callable, Iterator, Optional
 
 from chronicle import settings
-from chronicle.extract.gazetteer import country_by_name
-from chronicle.extract.names import name_key, same_name
-from chronicle.records import Article
+from chronicle.store.base import COLUMNS, JSON_COLUMNS, BaseStore, _like_escape
 
 __all__ = ["Store", "MIGRATIONS", "SCHEMA_VERSION", "fts5_available"]
 
@@ -262,8 +264,11 @@ def fts5_available() -> bool:
 # The store
 # --------------------------------------------------------------------------------------------
 
-class Store:
+class Store(BaseStore):
     """Chronicle records in one SQLite file, created (with its schema) if missing."""
+
+    P = "?"
+    IntegrityError = sqlite3.IntegrityError
 
     def __init__(self, path: str | os.PathLike = settings.DEFAULT_DB):
         self.path = os.fspath(path)
@@ -291,9 +296,6 @@ class Store:
 
     def __enter__(self) -> "Store":
         return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
 
     def __repr__(self) -> str:
         return f"Store({self.path!r})"
@@ -336,247 +338,55 @@ class Store:
         ).fetchone()
         return row is not None
 
-    # -- writing -------------------------------------------------------------------------------
+    # -- the backend's side of BaseStore -------------------------------------------------------
 
-    def add(self, article: Article) -> bool:
-        """Store one article record: True if stored, False if its id was stored already.
+    def _rows(self, sql: str, params=()) -> list[dict]:
+        return [dict(row) for row in self.conn.execute(sql, params)]
 
-        All rows of the article are written in one transaction: on any error nothing of it is
-        kept and the error is raised (e.g. ``sqlite3.IntegrityError`` for two quotes sharing
-        an id).
-        """
-        if not article.id:
-            raise ValueError("article has no id")
-        record = json.dumps(article.to_dict(), ensure_ascii=False)
-        text = article.text
+    @contextmanager
+    def _write(self) -> Iterator[None]:
         with self.conn:
             self.conn.execute("BEGIN IMMEDIATE")
-            cursor = self.conn.execute(
-                "INSERT INTO articles (id, source, title, published, text, record, added_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
-                (article.id, article.source, article.title, article.published, text, record,
-                 datetime.now(timezone.utc).isoformat(timespec="seconds")),
-            )
-            if cursor.rowcount == 0:
-                return False
-            self._add_actors(article)
-            self._add_quotes(article)
-            self._add_times(article)
-            self._add_events(article)
-            self._add_positions(article)
-        return True
+            yield
 
-    def _add_actors(self, article: Article) -> None:
-        actor_rows, name_rows = [], []
-        for seq, actor in enumerate(article.actors):
-            actor_rows.append((
-                article.id, actor.id, seq, actor.name, name_key(actor.name), actor.type,
-                actor.country, _json(actor.roles), _json(actor.aliases), len(actor.mentions),
-            ))
-            for name in dict.fromkeys([actor.name, *actor.aliases]):  # unique, in order
-                name_rows.append((article.id, actor.id, name, name_key(name)))
-        self.conn.executemany(
-            "INSERT INTO actors (article_id, actor_id, seq, name, key, type, country, roles,"
-            " aliases, mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            actor_rows,
+    def _insert_article(self, row: tuple) -> bool:
+        cursor = self.conn.execute(
+            "INSERT INTO articles (id, source, title, published, text, record, added_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+            _encode("articles", row),
         )
+        return cursor.rowcount > 0
+
+    def _insert(self, table: str, rows: list[tuple]) -> None:
+        columns = COLUMNS[table]  # fixed names from chronicle.store.base, not user input
         self.conn.executemany(
-            "INSERT INTO actor_names (article_id, actor_id, name, key) VALUES (?, ?, ?, ?)",
-            name_rows,
+            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+            [_encode(table, row) for row in rows],
         )
 
-    def _add_quotes(self, article: Article) -> None:
-        text = article.text
-        names = {actor.id: actor.name for actor in article.actors}
-        rows = []
-        for seq, q in enumerate(article.quotes):
-            rows.append((
-                article.id, q.id, seq, q.speaker, names.get(q.speaker),
-                _cut(text, q.speaker_span), q.cue, _cut(text, q.cue_span), q.kind, q.medium,
-                _cut(text, q.medium_span), _cut(text, q.content_span), q.date, q.time,
-                *_ends(q.content_span), *_ends(q.speaker_span), *_ends(q.cue_span),
-                *_ends(q.medium_span), *_ends(q.sentence_span),
-            ))
-        self.conn.executemany(
-            "INSERT INTO quotes (article_id, quote_id, seq, speaker, speaker_name, speaker_text,"
-            " cue, cue_text, kind, medium, medium_text, content, date, time,"
-            " content_start, content_end, speaker_start, speaker_end, cue_start, cue_end,"
-            " medium_start, medium_end, sentence_start, sentence_end)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            rows,
-        )
+    @staticmethod
+    def _decode(value: Any) -> Any:
+        return json.loads(value) if isinstance(value, str) else value
 
-    def _add_times(self, article: Article) -> None:
-        rows = [
-            (article.id, t.id, seq, _cut(article.text, t.span), t.type, t.value, t.anchor,
-             t.reason, *_ends(t.span))
-            for seq, t in enumerate(article.times)
-        ]
-        self.conn.executemany(
-            "INSERT INTO times (article_id, time_id, seq, text, type, value, anchor, reason,"
-            " span_start, span_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            rows,
-        )
+    @staticmethod
+    def _limit(limit: Optional[int]) -> int:
+        return -1 if limit is None else limit  # SQLite: a negative LIMIT is no limit
 
-    def _add_events(self, article: Article) -> None:
-        rows = [
-            (article.id, e.id, seq, _cut(article.text, e.span), _json(e.source),
-             _json(e.target), e.cameo, e.plover, e.mode, e.context, e.status, e.date,
-             *_ends(e.span), *_ends(e.sentence_span))
-            for seq, e in enumerate(article.events)
-        ]
-        self.conn.executemany(
-            "INSERT INTO events (article_id, event_id, seq, text, source, target, cameo, plover,"
-            " mode, context, status, date, span_start, span_end, sentence_start, sentence_end)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            rows,
-        )
+    @staticmethod
+    def _in_list(expr: str, values: list) -> tuple[str, list]:
+        return f"{expr} IN (SELECT value FROM json_each(?))", [json.dumps(values)]
 
-    def _add_positions(self, article: Article) -> None:
-        actors = {a.id: a for a in article.actors}
-        rows = []
-        for seq, p in enumerate(article.positions):
-            holders = [actors[i] for i in p.holder if i in actors]
-            named = [a for a in holders if a.type != "country"] or holders
-            holder_name = named[0].name if named else _cut(article.text, p.holder_span)
-            evidence = [{"span": list(s), "text": _cut(article.text, s)} for s in p.evidence_spans]
-            rows.append((
-                article.id, p.id, seq, _json(p.holder), holder_name, p.issue, p.stance,
-                _json([_cut(article.text, c) for c in p.conditions]), _cut(article.text, p.span),
-                _json(evidence), p.date, p.confidence, p.source, p.quote, p.event, *_ends(p.span),
-            ))
-        self.conn.executemany(
-            "INSERT INTO positions (article_id, position_id, seq, holder, holder_name, issue, stance,"
-            " conditions, text, evidence, date, confidence, source, quote_id, event_id, span_start,"
-            " span_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            rows,
-        )
+    @staticmethod
+    def _json_ids(column: str) -> str:
+        return f"json_each({column}) AS j"
 
-    # -- reading -------------------------------------------------------------------------------
+    @staticmethod
+    def _record_length(kind: str) -> str:
+        return f"json_array_length(a.record, '$.{kind}')"  # fixed kinds from chronicle.store.base
 
-    def get(self, article_id: str) -> Optional[Article]:
-        """The full record of one article, equal to what was added; None if not stored."""
-        row = self.conn.execute(
-            "SELECT record FROM articles WHERE id = ?", (article_id,)
-        ).fetchone()
-        return None if row is None else Article.from_dict(json.loads(row["record"]))
-
-    def __contains__(self, article_id: object) -> bool:
-        return self.conn.execute(
-            "SELECT 1 FROM articles WHERE id = ?", (article_id,)
-        ).fetchone() is not None
-
-    def articles(self, *, limit: Optional[int] = 50, offset: int = 0) -> list[dict]:
-        """One row per article: id, source, title, published, added_at and the number of its
-        actors, quotes, times and events. Oldest publication first; undated articles last."""
-        rows = self.conn.execute(
-            """
-            SELECT a.id, a.source, a.title, a.published, a.added_at,
-                   (SELECT count(*) FROM actors WHERE article_id = a.id) AS actors,
-                   (SELECT count(*) FROM quotes WHERE article_id = a.id) AS quotes,
-                   (SELECT count(*) FROM times WHERE article_id = a.id) AS times,
-                   (SELECT count(*) FROM events WHERE article_id = a.id) AS events
-            FROM articles AS a
-            ORDER BY a.published IS NULL, a.published, a.added_at, a.id
-            LIMIT ? OFFSET ?
-            """,
-            _page(limit, offset),
-        ).fetchall()
-        return [dict(row) for row in rows]
-
-    def quotes(
-        self,
-        *,
-        speaker: Optional[str] = None,
-        contains: Optional[str] = None,
-        since: Optional[str | date] = None,
-        until: Optional[str | date] = None,
-        article: Optional[str] = None,
-        limit: Optional[int] = 50,
-        offset: int = 0,
-    ) -> list[dict]:
-        """Quotes matching every filter given, ordered by date (undated last), article, and
-        order in the article.
-
-        speaker:  any name or alias of the speaking actor, in any spelling name keys fold
-                  together, or a whole word of one ("Podolyak" finds "Mykhaylo Podoljak");
-                  near-misses (``same_name``) when nothing matches exactly.
-        contains: words appearing, in this order, in the quote's content (case-insensitive).
-        since, until: ISO dates (or ``date``), inclusive, compared with the quote's date;
-                  undated quotes never match. A shorter value covers a period: until="2024-03"
-                  includes all of March.
-        article:  an article id.
-
-        Each row: article_id, quote_id, speaker (the actor's name), speaker_id, speaker_text
-        (the words naming the speaker, as written), cue, kind, medium, content, date, source,
-        title (of the article), content_span.
-        """
-        where, params = [], []
-        if speaker is not None:
-            condition = self._name_condition(speaker)
-            if condition is None:
-                return []
-            sql, values = condition
-            where.append(
-                "EXISTS (SELECT 1 FROM actor_names AS n WHERE n.article_id = q.article_id"
-                f" AND n.actor_id = q.speaker AND {sql})"
-            )
-            params += values
-        if contains is not None:
-            sql, values = self._contains_condition(contains)
-            where.append(sql)
-            params += values
-        if since is not None:
-            where.append("q.date >= ?")
-            params.append(_iso(since, "since"))
-        if until is not None:
-            value = _iso(until, "until")
-            where.append("substr(q.date, 1, length(?)) <= ?")
-            params += [value, value]
-        if article is not None:
-            where.append("q.article_id = ?")
-            params.append(article)
-        rows = self.conn.execute(
-            f"""
-            SELECT q.article_id, q.quote_id, q.speaker_name AS speaker, q.speaker AS speaker_id,
-                   q.speaker_text, q.cue, q.kind, q.medium, q.content, q.date,
-                   a.source, a.title, q.content_start, q.content_end
-            FROM quotes AS q JOIN articles AS a ON a.id = q.article_id
-            {"WHERE " + " AND ".join(where) if where else ""}
-            ORDER BY q.date IS NULL, q.date, a.published IS NULL, a.published, q.article_id, q.seq
-            LIMIT ? OFFSET ?
-            """,
-            [*params, *_page(limit, offset)],
-        ).fetchall()
-        results = []
-        for row in rows:
-            result = dict(row)
-            result["content_span"] = [result.pop("content_start"), result.pop("content_end")]
-            results.append(result)
-        return results
-
-    def actors(self, *, name: Optional[str] = None, limit: Optional[int] = 100,
-               offset: int = 0) -> list[dict]:
-        """Actors across articles, one row per (name key of the canonical name, type).
-
-        Each row: name (the most used spelling), type, country (the most used), roles and
-        aliases (unions, sorted; other spellings of the name count as aliases), articles,
-        mentions and quotes (numbers). Most quoted first, then most articles, most mentions.
-        ``name`` keeps the actors with a name or alias matching it, as for ``quotes(speaker=)``.
-        """
-        where, params = "", []
-        if name is not None:
-            condition = self._name_condition(name)
-            if condition is None:
-                return []
-            sql, params = condition
-            where = (
-                "WHERE (a.key, a.type) IN (SELECT m.key, m.type FROM actors AS m"
-                " JOIN actor_names AS n ON n.article_id = m.article_id"
-                f" AND n.actor_id = m.actor_id WHERE {sql})"
-            )
-        rows = self.conn.execute(
-            f"""
+    @staticmethod
+    def _actors_sql(where: str) -> str:
+        return f"""
             WITH said AS (
                 SELECT article_id, speaker AS actor_id, count(*) AS n
                 FROM quotes WHERE speaker IS NOT NULL GROUP BY article_id, speaker
@@ -595,216 +405,7 @@ class Store:
             GROUP BY a.key, a.type
             ORDER BY quotes DESC, articles DESC, mentions DESC, a.key, a.type
             LIMIT ? OFFSET ?
-            """,
-            [*params, *_page(limit, offset)],
-        ).fetchall()
-        results = []
-        for row in rows:
-            names = json.loads(row["names"])
-            chosen = _most_common(names)
-            countries = [c for c in json.loads(row["countries"]) if c is not None]
-            roles = {r for group in json.loads(row["roles"]) for r in group}
-            aliases = {a for group in json.loads(row["aliases"]) for a in group} | set(names)
-            aliases.discard(chosen)
-            results.append({
-                "name": chosen,
-                "type": row["type"],
-                "country": _most_common(countries) if countries else None,
-                "roles": sorted(roles),
-                "aliases": sorted(aliases),
-                "articles": row["articles"],
-                "mentions": row["mentions"],
-                "quotes": row["quotes"],
-            })
-        return results
-
-    def events(
-        self,
-        *,
-        actor: Optional[str] = None,
-        target: Optional[str] = None,
-        code: Optional[str] = None,
-        since: Optional[str | date] = None,
-        until: Optional[str | date] = None,
-        limit: Optional[int] = 50,
-        offset: int = 0,
-    ) -> list[dict]:
-        """Events across articles, grouped: the same source, target and type within a day are
-        one event that lists every article and span supporting it.
-
-        actor, target: any name or alias of a source or target actor (as ``quotes(speaker=)``);
-                  a country's name also matches every actor of that country.
-        code: a CAMEO code prefix ("19", "036") or a PLOVER type ("ASSAULT").
-        since, until: ISO dates, inclusive, compared with the event's date.
-
-        Each row: date, source and target (actor names), cameo, plover, status, and
-        ``evidence``: a list of {article_id, event_id, title, text, span, date} — one per article.
-        """
-        where, params = [], []
-        for role, name in (("source", actor), ("target", target)):
-            if name is None:
-                continue
-            # A country's name also finds its people, forces and offices ("Russia": "Russian troops").
-            country = country_by_name(name)
-            condition = self._name_condition(name)
-            if condition is None and country is None:
-                return []
-            sql, values = condition or ("0", [])
-            where.append(
-                f"(EXISTS (SELECT 1 FROM json_each(e.{role}) AS j JOIN actor_names AS n"
-                f" ON n.article_id = e.article_id AND n.actor_id = j.value WHERE {sql})"
-                f" OR EXISTS (SELECT 1 FROM json_each(e.{role}) AS j JOIN actors AS c"
-                f" ON c.article_id = e.article_id AND c.actor_id = j.value WHERE c.country = ?))"
-            )
-            params += [*values, country.iso3 if country else None]
-        if code is not None:
-            where.append("(e.cameo LIKE ? ESCAPE '\\' OR upper(e.plover) = upper(?))")
-            params += [_like_escape(code) + "%", code]
-        if since is not None:
-            where.append("e.date >= ?")
-            params.append(_iso(since, "since"))
-        if until is not None:
-            value = _iso(until, "until")
-            where.append("substr(e.date, 1, length(?)) <= ?")
-            params += [value, value]
-        rows = self.conn.execute(
-            f"""
-            SELECT e.article_id, e.event_id, e.text, e.source, e.target, e.cameo, e.plover,
-                   e.status, e.date, e.span_start, e.span_end, a.title
-            FROM events AS e JOIN articles AS a ON a.id = e.article_id
-            {"WHERE " + " AND ".join(where) if where else ""}
-            ORDER BY e.date IS NULL, e.date, e.article_id, e.seq
-            """,
-            params,
-        ).fetchall()
-        actors = self._event_actors({r["article_id"] for r in rows})
-        groups: list[dict] = []
-        latest: dict[tuple, dict] = {}
-        for row in rows:
-            source = [actors[(row["article_id"], i)] for i in json.loads(row["source"]) if (row["article_id"], i) in actors]
-            target = [actors[(row["article_id"], i)] for i in json.loads(row["target"]) if (row["article_id"], i) in actors]
-            key = (tuple(sorted({who for _, who in source})), tuple(sorted({who for _, who in target})),
-                   row["plover"] or (row["cameo"] or "")[:2], row["status"])
-            source = [name for name, _ in source]
-            target = [name for name, _ in target]
-            evidence = {"article_id": row["article_id"], "event_id": row["event_id"], "title": row["title"],
-                        "text": row["text"], "span": [row["span_start"], row["span_end"]], "date": row["date"]}
-            group = latest.get(key)
-            if group is not None and _within_a_day(group["date"], row["date"]):
-                group["evidence"].append(evidence)
-                continue
-            group = {"date": row["date"], "source": source, "target": target,
-                     "cameo": row["cameo"], "plover": row["plover"], "status": row["status"], "evidence": [evidence]}
-            latest[key] = group
-            groups.append(group)
-        start, stop = offset, (None if limit is None else offset + _page(limit, offset)[0])
-        return groups[start:stop]
-
-    def _event_actors(self, article_ids: set[str]) -> dict[tuple[str, str], tuple[str, str]]:
-        """(article id, actor id) -> (name, identity across articles) for the given articles.
-
-        Countries and national groups ("Russian troops", "Russian forces") are one party per
-        country, as in CAMEO actor codes; people and organisations are one per name key.
-        """
-        rows = self.conn.execute(
-            "SELECT article_id, actor_id, name, key, type, country FROM actors"
-            " WHERE article_id IN (SELECT value FROM json_each(?))",
-            [json.dumps(sorted(article_ids))],
-        )
-        return {
-            (r["article_id"], r["actor_id"]): (
-                r["name"], r["country"] if r["type"] in ("country", "group") and r["country"] else r["key"])
-            for r in rows
-        }
-
-    def positions(
-        self,
-        *,
-        holder: Optional[str] = None,
-        issue: Optional[str] = None,
-        stance: Optional[str] = None,
-        since: Optional[str | date] = None,
-        until: Optional[str | date] = None,
-    ) -> list[dict]:
-        """Positions matching every filter, ordered by date: input for ``position_timeline``.
-
-        holder: any name or alias of a holder actor (a country's name also finds its people).
-        Each row: holder (name), issue, stance, date, article_id, title, evidence (text),
-        conditions (texts), confidence, source.
-        """
-        where, params = [], []
-        if holder is not None:
-            country = country_by_name(holder)
-            condition = self._name_condition(holder)
-            if condition is None and country is None:
-                return []
-            sql, values = condition or ("0", [])
-            where.append(
-                "(EXISTS (SELECT 1 FROM json_each(p.holder) AS j JOIN actor_names AS n"
-                f" ON n.article_id = p.article_id AND n.actor_id = j.value WHERE {sql})"
-                " OR EXISTS (SELECT 1 FROM json_each(p.holder) AS j JOIN actors AS c"
-                " ON c.article_id = p.article_id AND c.actor_id = j.value WHERE c.country = ?))"
-            )
-            params += [*values, country.iso3 if country else None]
-        for column, value in (("issue", issue), ("stance", stance)):
-            if value is not None:
-                where.append(f"p.{column} = ?")  # fixed column names, user values as parameters
-                params.append(value.lower())
-        if since is not None:
-            where.append("p.date >= ?")
-            params.append(_iso(since, "since"))
-        if until is not None:
-            value = _iso(until, "until")
-            where.append("substr(p.date, 1, length(?)) <= ?")
-            params += [value, value]
-        rows = self.conn.execute(
-            f"""
-            SELECT p.holder_name AS holder, p.issue, p.stance, p.date, p.article_id, a.title,
-                   p.text AS evidence, p.conditions, p.confidence, p.source
-            FROM positions AS p JOIN articles AS a ON a.id = p.article_id
-            {"WHERE " + " AND ".join(where) if where else ""}
-            ORDER BY p.date IS NULL, p.date, p.article_id, p.seq
-            """,
-            params,
-        ).fetchall()
-        return [dict(row, conditions=json.loads(row["conditions"])) for row in rows]
-
-    def stats(self) -> dict[str, int]:
-        """The number of rows in each table."""
-        return {
-            table: self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-            for table in _TABLES  # fixed table names, not user input
-        }
-
-    # -- query helpers -------------------------------------------------------------------------
-
-    def _name_condition(self, name: str) -> Optional[tuple[str, list[Any]]]:
-        """SQL over ``actor_names AS n`` matching ``name``, with its parameters; None when
-        nothing can match.
-
-        Exact: a name key equal to the key of ``name``, or containing it as whole words.
-        Fallback, when no stored key matches exactly: the keys of stored names that
-        ``same_name`` finds close to ``name`` or to a run of as many words of them.
-        """
-        key = name_key(name)
-        if not key:
-            return None
-        exact = "(n.key = ? OR ' ' || n.key || ' ' LIKE ? ESCAPE '\\')"
-        exact_params = [key, "% " + _like_escape(key) + " %"]
-        hit = self.conn.execute(
-            f"SELECT 1 FROM actor_names AS n WHERE {exact} LIMIT 1", exact_params
-        ).fetchone()
-        if hit is not None:
-            return exact, exact_params
-        width = len(name.split())
-        keys = {
-            row["key"]
-            for row in self.conn.execute("SELECT DISTINCT name, key FROM actor_names")
-            if any(same_name(name, part) for part in _runs(row["name"], width))
-        }
-        if not keys:
-            return None
-        return "n.key IN (SELECT value FROM json_each(?))", [json.dumps(sorted(keys))]
+            """
 
     def _contains_condition(self, words: str) -> tuple[str, list[Any]]:
         """SQL over ``quotes AS q`` keeping quotes whose content contains ``words``."""
@@ -822,69 +423,49 @@ class Store:
         # No FTS5, or nothing FTS5 would index (e.g. "%" or "?!"): a substring match.
         return "q.content LIKE ? ESCAPE '\\'", ["%" + _like_escape(words) + "%"]
 
+    # -- checks --------------------------------------------------------------------------------
 
-_TABLES = ("articles", "actors", "actor_names", "quotes", "times", "events", "positions")
+    def check(self) -> list[str]:
+        """Problems found in the file, as sentences; an empty list when it is sound.
 
-
-# --------------------------------------------------------------------------------------------
-# Helpers
-# --------------------------------------------------------------------------------------------
-
-def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
-
-
-def _cut(text: str, span) -> Optional[str]:
-    return None if span is None else text[span[0]:span[1]]
-
-
-def _ends(span) -> tuple[Optional[int], Optional[int]]:
-    return (None, None) if span is None else (int(span[0]), int(span[1]))
-
-
-def _like_escape(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _page(limit: Optional[int], offset: int) -> tuple[int, int]:
-    if limit is not None and limit < 0:
-        raise ValueError(f"limit must be >= 0, not {limit}")
-    if offset < 0:
-        raise ValueError(f"offset must be >= 0, not {offset}")
-    return (-1 if limit is None else int(limit)), int(offset)
-
-
-_ISO = re.compile(r"\d{4}(-\d{2}(-\d{2}([T ][\d:.]+([+-]\d{2}:?\d{2}|Z)?)?)?)?")
-
-
-def _iso(value: str | date, what: str) -> str:
-    if isinstance(value, date):  # datetime is a date too
-        return value.isoformat()
-    if not isinstance(value, str) or not _ISO.fullmatch(value):
-        raise ValueError(f"{what} must be an ISO date such as 2024-03-01, not {value!r}")
-    return value
+        Looks at: SQLite's own integrity check and foreign keys, the full-text tables against
+        the tables they index, the schema version, child rows without their article, and
+        articles whose rows do not match their record.
+        """
+        problems = []
+        result = [row[0] for row in self.conn.execute("PRAGMA integrity_check")]
+        if result != ["ok"]:
+            problems += [f"integrity_check: {line}" for line in result]
+        for table, rowid, parent, _ in self.conn.execute("PRAGMA foreign_key_check"):
+            problems.append(f"foreign key: {table} row {rowid} points to a missing {parent} row")
+        version = self.schema_version
+        if version != SCHEMA_VERSION:
+            problems.append(f"schema version is {version}, expected {SCHEMA_VERSION}")
+        if self.fts:
+            for table, index, key in (("quotes", "quotes_fts", "article_id, quote_id"),
+                                      ("articles", "articles_fts", "article_id")):
+                own = "id" if table == "articles" else key  # fixed names, not user input
+                missing = self.conn.execute(
+                    f"SELECT count(*) FROM (SELECT {own} FROM {table} EXCEPT SELECT {key} FROM {index})"
+                ).fetchone()[0]
+                extra = self.conn.execute(
+                    f"SELECT count(*) FROM (SELECT {key} FROM {index} EXCEPT SELECT {own} FROM {table})"
+                ).fetchone()[0]
+                if missing:
+                    problems.append(f"{index}: {missing} row(s) of {table} are not indexed")
+                if extra:
+                    problems.append(f"{index}: {extra} indexed row(s) are not in {table}")
+                try:
+                    self.conn.execute(f"INSERT INTO {index} ({index}) VALUES ('integrity-check')")
+                except sqlite3.DatabaseError as exc:
+                    problems.append(f"{index}: FTS5 integrity-check failed: {exc}")
+        problems += self._common_problems()
+        return problems
 
 
-def _runs(name: str, width: int) -> Iterable[str]:
-    """``name`` itself, then every run of ``width`` consecutive words in it."""
-    yield name
-    words = name.split()
-    if len(words) > width:
-        for i in range(len(words) - width + 1):
-            yield " ".join(words[i:i + width])
-
-
-def _within_a_day(first: Optional[str], other: Optional[str]) -> bool:
-    """Dates at most one day apart (undated events group only with undated ones)."""
-    if first is None or other is None:
-        return first is None and other is None
-    try:
-        return abs((date.fromisoformat(other[:10]) - date.fromisoformat(first[:10])).days) <= 1
-    except ValueError:
-        return first == other
-
-
-def _most_common(values: list[str]) -> str:
-    """The most frequent value; ties go to the first in sorted order."""
-    counts = Counter(values)
-    return min(counts, key=lambda v: (-counts[v], v))
+def _encode(table: str, row: tuple) -> tuple:
+    """JSON columns as JSON text, as SQLite stores them."""
+    return tuple(
+        json.dumps(value, ensure_ascii=False) if column in JSON_COLUMNS[table] else value
+        for column, value in zip(COLUMNS[table], row)
+    )

@@ -1,8 +1,21 @@
-"""Hand-built records for the store tests: small texts whose spans are checked on creation."""
+"""Hand-built records for the store tests: small texts whose spans are checked on creation.
+
+The ``store`` fixture runs each test on both backends: "sqlite" (a temporary file) and
+"postgres" (a fresh schema in the database at env CHRONICLE_TEST_POSTGRES, dropped after the
+test; skipped when that variable is unset: start a server with ``eval "$(bash .ci/postgres.sh)"``).
+"""
+import os
+import uuid
+
 import pytest
 
-from chronicle.records import Actor, Article, Event, Quote, TimeExpression
+from chronicle.records import Actor, Article, Event, Position, Quote, TimeExpression
 from chronicle.store.sqlite import Store
+
+POSTGRES_URL = os.environ.get("CHRONICLE_TEST_POSTGRES")
+NO_POSTGRES = ("CHRONICLE_TEST_POSTGRES is not set: no PostgreSQL server to test against "
+               "(start one with: eval \"$(bash .ci/postgres.sh)\")")
+needs_postgres = pytest.mark.skipif(not POSTGRES_URL, reason=NO_POSTGRES)
 
 
 def at(text, words, occurrence=1):
@@ -136,6 +149,50 @@ def make_tricky():
     )
 
 
+def make_positions():
+    """Two statements of one Kremlin position a day apart, an event, and a document holder."""
+    t = ("Kremlin spokesman Dmitry Peskov said Russia was ready for talks if Kyiv accepted the "
+         "new realities. Russian troops shelled Kharkiv on Tuesday. The draft resolution demands "
+         "a ceasefire.")
+    return Article(
+        id="p4",
+        source="tass",
+        title="Peskov: ready for talks",
+        published="2024-03-06",
+        text=t,
+        actors=[
+            Actor(id="r1", name="Dmitry Peskov", type="person", country="RUS",
+                  roles=["Kremlin spokesman"], mentions=[at(t, "Dmitry Peskov")]),
+            Actor(id="r2", name="Russia", type="country", country="RUS", mentions=[at(t, "Russia")]),
+            Actor(id="r3", name="Kyiv", type="country", country="UKR", mentions=[at(t, "Kyiv")]),
+            Actor(id="r4", name="Russian troops", type="group", country="RUS",
+                  mentions=[at(t, "Russian troops")]),
+            Actor(id="r5", name="Kharkiv", type="country", country="UKR", mentions=[at(t, "Kharkiv")]),
+        ],
+        quotes=[
+            Quote(id="q1", content_span=at(t, "Russia was ready for talks if Kyiv accepted the new realities"),
+                  kind="indirect", speaker="r1", speaker_span=at(t, "Dmitry Peskov"), cue="say",
+                  cue_span=at(t, "said"), date="2024-03-06"),
+        ],
+        events=[
+            Event(id="e1", span=at(t, "shelled"), source=["r4"], target=["r5"], cameo="195",
+                  plover="ASSAULT", status="happened", date="2024-03-05"),
+            Event(id="e2", span=at(t, "ready for talks"), source=["r2"], target=["r3"], cameo="036",
+                  plover="CONSULT", status="planned", date="2024-03-06"),
+        ],
+        positions=[
+            Position(id="s1", holder=["r1", "r2"], issue="negotiations", stance="conditional",
+                     conditions=[at(t, "if Kyiv accepted the new realities")],
+                     span=at(t, "Russia was ready for talks if Kyiv accepted the new realities"),
+                     evidence_spans=[at(t, "Russia was ready for talks if Kyiv accepted the new realities")],
+                     date="2024-03-06", confidence=0.8, source="quote", quote="q1"),
+            Position(id="s2", holder=[], issue="ceasefire", stance="demand",
+                     span=at(t, "demands a ceasefire"), evidence_spans=[at(t, "demands a ceasefire")],
+                     holder_span=at(t, "The draft resolution"), confidence=0.6, source="document"),
+        ],
+    )
+
+
 @pytest.fixture
 def kyiv():
     return make_kyiv()
@@ -157,8 +214,40 @@ def db_path(tmp_path):
 
 
 @pytest.fixture
-def store(db_path):
-    with Store(db_path) as store:
+def pg_schema():
+    """A fresh schema name in the test database; the schema is dropped after the test."""
+    if not POSTGRES_URL:
+        pytest.skip(NO_POSTGRES)
+    import psycopg
+    from psycopg import sql
+
+    name = "chronicle_test_" + uuid.uuid4().hex[:12]
+    yield name
+    with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
+        conn.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(name)))
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def backend(request):
+    if request.param == "postgres" and not POSTGRES_URL:
+        pytest.skip(NO_POSTGRES)
+    return request.param
+
+
+@pytest.fixture
+def open_backend(request, backend, db_path):
+    """Opens a new store on this test's one database (the same data at every call)."""
+    if backend == "sqlite":
+        return lambda: Store(db_path)
+    from chronicle.store.postgres import PostgresStore
+
+    schema = request.getfixturevalue("pg_schema")
+    return lambda: PostgresStore(POSTGRES_URL, schema=schema)
+
+
+@pytest.fixture
+def store(open_backend):
+    with open_backend() as store:
         yield store
 
 

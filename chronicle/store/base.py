@@ -1,0 +1,630 @@
+"""What the SQLite and the PostgreSQL stores share: rows built from a record, query filters,
+result shapes, event grouping, name look-up and the checks that hold on both.
+
+Each backend (``chronicle.store.sqlite.Store``, ``chronicle.store.postgres.PostgresStore``)
+subclasses ``BaseStore`` and supplies its connection, its transactions, its placeholder
+(``P``), its schema and migrations, and the SQL that differs between the two: full-text search,
+JSON functions and aggregation. Everything here is written once for both.
+
+Every value reaches the database as a query parameter; the only names formatted into SQL are
+fixed table and column names from this module.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from contextlib import contextmanager
+from datetime import date, datetime, timezone
+from typing import Any, Iterable, Iterator, Optional
+
+from chronicle.extract.gazetteer import country_by_name
+from chronicle.extract.names import name_key, same_name
+from chronicle.records import Article
+
+__all__ = ["BaseStore", "TABLES", "COLUMNS", "JSON_COLUMNS", "article_rows"]
+
+# The tables of the schema, parent first, and the columns ``add`` writes, in order.
+TABLES = ("articles", "actors", "actor_names", "quotes", "times", "events", "positions")
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "articles": ("id", "source", "title", "published", "text", "record", "added_at"),
+    "actors": ("article_id", "actor_id", "seq", "name", "key", "type", "country", "roles",
+               "aliases", "mentions"),
+    "actor_names": ("article_id", "actor_id", "name", "key"),
+    "quotes": ("article_id", "quote_id", "seq", "speaker", "speaker_name", "speaker_text", "cue",
+               "cue_text", "kind", "medium", "medium_text", "content", "date", "time",
+               "content_start", "content_end", "speaker_start", "speaker_end", "cue_start",
+               "cue_end", "medium_start", "medium_end", "sentence_start", "sentence_end"),
+    "times": ("article_id", "time_id", "seq", "text", "type", "value", "anchor", "reason",
+              "span_start", "span_end"),
+    "events": ("article_id", "event_id", "seq", "text", "source", "target", "cameo", "plover",
+               "mode", "context", "status", "date", "span_start", "span_end", "sentence_start",
+               "sentence_end"),
+    "positions": ("article_id", "position_id", "seq", "holder", "holder_name", "issue", "stance",
+                  "conditions", "text", "evidence", "date", "confidence", "source", "quote_id",
+                  "event_id", "span_start", "span_end"),
+}
+# Columns holding JSON (text in SQLite, jsonb in PostgreSQL), by table. Row builders give Python
+# values; each backend encodes them its own way.
+JSON_COLUMNS: dict[str, frozenset[str]] = {
+    "articles": frozenset({"record"}),
+    "actors": frozenset({"roles", "aliases"}),
+    "actor_names": frozenset(),
+    "quotes": frozenset(),
+    "times": frozenset(),
+    "events": frozenset({"source", "target"}),
+    "positions": frozenset({"holder", "conditions", "evidence"}),
+}
+# The record list each child table mirrors one row per item of (actor_names has one per name).
+RECORD_LISTS = {"actors": "actors", "quotes": "quotes", "times": "times", "events": "events",
+                "positions": "positions"}
+
+
+# --------------------------------------------------------------------------------------------
+# Rows built from a record (the same for both backends)
+# --------------------------------------------------------------------------------------------
+
+def article_row(article: Article, record: dict) -> tuple:
+    return (article.id, article.source, article.title, article.published, article.text, record,
+            datetime.now(timezone.utc).isoformat(timespec="seconds"))
+
+
+def actor_rows(article: Article) -> tuple[list[tuple], list[tuple]]:
+    """Rows of ``actors`` and of ``actor_names`` (the canonical name and each alias, once)."""
+    actor_rows, name_rows = [], []
+    for seq, actor in enumerate(article.actors):
+        actor_rows.append((
+            article.id, actor.id, seq, actor.name, name_key(actor.name), actor.type,
+            actor.country, list(actor.roles), list(actor.aliases), len(actor.mentions),
+        ))
+        for name in dict.fromkeys([actor.name, *actor.aliases]):  # unique, in order
+            name_rows.append((article.id, actor.id, name, name_key(name)))
+    return actor_rows, name_rows
+
+
+def quote_rows(article: Article) -> list[tuple]:
+    text = article.text
+    names = {actor.id: actor.name for actor in article.actors}
+    return [
+        (article.id, q.id, seq, q.speaker, names.get(q.speaker), _cut(text, q.speaker_span),
+         q.cue, _cut(text, q.cue_span), q.kind, q.medium, _cut(text, q.medium_span),
+         _cut(text, q.content_span), q.date, q.time, *_ends(q.content_span),
+         *_ends(q.speaker_span), *_ends(q.cue_span), *_ends(q.medium_span),
+         *_ends(q.sentence_span))
+        for seq, q in enumerate(article.quotes)
+    ]
+
+
+def time_rows(article: Article) -> list[tuple]:
+    return [
+        (article.id, t.id, seq, _cut(article.text, t.span), t.type, t.value, t.anchor, t.reason,
+         *_ends(t.span))
+        for seq, t in enumerate(article.times)
+    ]
+
+
+def event_rows(article: Article) -> list[tuple]:
+    return [
+        (article.id, e.id, seq, _cut(article.text, e.span), list(e.source), list(e.target),
+         e.cameo, e.plover, e.mode, e.context, e.status, e.date, *_ends(e.span),
+         *_ends(e.sentence_span))
+        for seq, e in enumerate(article.events)
+    ]
+
+
+def position_rows(article: Article) -> list[tuple]:
+    actors = {a.id: a for a in article.actors}
+    rows = []
+    for seq, p in enumerate(article.positions):
+        holders = [actors[i] for i in p.holder if i in actors]
+        named = [a for a in holders if a.type != "country"] or holders
+        holder_name = named[0].name if named else _cut(article.text, p.holder_span)
+        evidence = [{"span": list(s), "text": _cut(article.text, s)} for s in p.evidence_spans]
+        rows.append((
+            article.id, p.id, seq, list(p.holder), holder_name, p.issue, p.stance,
+            [_cut(article.text, c) for c in p.conditions], _cut(article.text, p.span),
+            evidence, p.date, p.confidence, p.source, p.quote, p.event, *_ends(p.span),
+        ))
+    return rows
+
+
+def article_rows(article: Article) -> dict[str, list[tuple]]:
+    """Every row ``add`` writes for one article, by table (JSON columns as Python values)."""
+    record = article.to_dict()
+    actors, names = actor_rows(article)
+    return {"articles": [article_row(article, record)], "actors": actors, "actor_names": names,
+            "quotes": quote_rows(article), "times": time_rows(article),
+            "events": event_rows(article), "positions": position_rows(article)}
+
+
+# --------------------------------------------------------------------------------------------
+# The shared store
+# --------------------------------------------------------------------------------------------
+
+class BaseStore:
+    """The public API of a Chronicle store; see ``chronicle.store.sqlite`` for its guarantees.
+
+    Subclasses provide:
+
+    * ``P``: the parameter placeholder ("?" or "%s");
+    * ``IntegrityError``: the exception a malformed record raises in ``add``;
+    * ``_rows(sql, params)`` -> list of dicts, ``_insert(table, rows)``, ``_write()`` (a
+      context manager around one write transaction), ``_insert_article(row)`` -> bool;
+    * ``_decode(value)``: a JSON column's value as read -> the Python value;
+    * ``_in_list(expr, values)``, ``_json_ids(column)``, ``_contains_condition(words)``,
+      ``_record_length(kind)``, ``_actors_sql(where)``, ``_limit(limit)``;
+    * ``schema_version``, ``check()`` (calling ``_common_problems``), ``close()``.
+    """
+
+    P = "?"
+    IntegrityError: type[Exception] = Exception
+    fts: bool = False
+
+    # -- lifecycle -----------------------------------------------------------------------------
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- writing -------------------------------------------------------------------------------
+
+    def add(self, article: Article) -> bool:
+        """Store one article record: True if stored, False if its id was stored already.
+
+        All rows of the article are written in one transaction: on any error nothing of it is
+        kept and the error is raised (``self.IntegrityError`` for, e.g., two quotes sharing an
+        id).
+        """
+        if not article.id:
+            raise ValueError("article has no id")
+        row = article_row(article, article.to_dict())
+        with self._write():
+            if not self._insert_article(row):
+                return False
+            self._add_actors(article)
+            self._add_quotes(article)
+            self._add_times(article)
+            self._add_events(article)
+            self._add_positions(article)
+        return True
+
+    def _add_actors(self, article: Article) -> None:
+        actors, names = actor_rows(article)
+        self._insert("actors", actors)
+        self._insert("actor_names", names)
+
+    def _add_quotes(self, article: Article) -> None:
+        self._insert("quotes", quote_rows(article))
+
+    def _add_times(self, article: Article) -> None:
+        self._insert("times", time_rows(article))
+
+    def _add_events(self, article: Article) -> None:
+        self._insert("events", event_rows(article))
+
+    def _add_positions(self, article: Article) -> None:
+        self._insert("positions", position_rows(article))
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def get(self, article_id: str) -> Optional[Article]:
+        """The full record of one article, equal to what was added; None if not stored."""
+        rows = self._rows(f"SELECT record FROM articles WHERE id = {self.P}", [article_id])
+        return Article.from_dict(self._decode(rows[0]["record"])) if rows else None
+
+    def __contains__(self, article_id: object) -> bool:
+        return bool(self._rows(f"SELECT 1 AS hit FROM articles WHERE id = {self.P}", [article_id]))
+
+    def articles(self, *, limit: Optional[int] = 50, offset: int = 0) -> list[dict]:
+        """One row per article: id, source, title, published, added_at and the number of its
+        actors, quotes, times and events. Oldest publication first; undated articles last."""
+        p = self.P
+        return self._rows(
+            f"""
+            SELECT a.id, a.source, a.title, a.published, a.added_at,
+                   (SELECT count(*) FROM actors WHERE article_id = a.id) AS actors,
+                   (SELECT count(*) FROM quotes WHERE article_id = a.id) AS quotes,
+                   (SELECT count(*) FROM times WHERE article_id = a.id) AS times,
+                   (SELECT count(*) FROM events WHERE article_id = a.id) AS events
+            FROM articles AS a
+            ORDER BY a.published IS NULL, a.published, a.added_at, a.id
+            LIMIT {p} OFFSET {p}
+            """,
+            self._page(limit, offset),
+        )
+
+    def quotes(
+        self,
+        *,
+        speaker: Optional[str] = None,
+        contains: Optional[str] = None,
+        since: Optional[str | date] = None,
+        until: Optional[str | date] = None,
+        article: Optional[str] = None,
+        limit: Optional[int] = 50,
+        offset: int = 0,
+    ) -> list[dict]:
+        """Quotes matching every filter given, ordered by date (undated last), article, and
+        order in the article.
+
+        speaker:  any name or alias of the speaking actor, in any spelling name keys fold
+                  together, or a whole word of one ("Podolyak" finds "Mykhaylo Podoljak");
+                  near-misses (``same_name``) when nothing matches exactly.
+        contains: words appearing, in this order, in the quote's content (case-insensitive).
+        since, until: ISO dates (or ``date``), inclusive, compared with the quote's date;
+                  undated quotes never match. A shorter value covers a period: until="2024-03"
+                  includes all of March.
+        article:  an article id.
+
+        Each row: article_id, quote_id, speaker (the actor's name), speaker_id, speaker_text
+        (the words naming the speaker, as written), cue, kind, medium, content, date, source,
+        title (of the article), content_span.
+        """
+        p = self.P
+        where, params = [], []
+        if speaker is not None:
+            condition = self._name_condition(speaker)
+            if condition is None:
+                return []
+            sql, values = condition
+            where.append(
+                "EXISTS (SELECT 1 FROM actor_names AS n WHERE n.article_id = q.article_id"
+                f" AND n.actor_id = q.speaker AND {sql})"
+            )
+            params += values
+        if contains is not None:
+            sql, values = self._contains_condition(contains)
+            where.append(sql)
+            params += values
+        self._date_filters("q.date", since, until, where, params)
+        if article is not None:
+            where.append(f"q.article_id = {p}")
+            params.append(article)
+        rows = self._rows(
+            f"""
+            SELECT q.article_id, q.quote_id, q.speaker_name AS speaker, q.speaker AS speaker_id,
+                   q.speaker_text, q.cue, q.kind, q.medium, q.content, q.date,
+                   a.source, a.title, q.content_start, q.content_end
+            FROM quotes AS q JOIN articles AS a ON a.id = q.article_id
+            {"WHERE " + " AND ".join(where) if where else ""}
+            ORDER BY q.date IS NULL, q.date, a.published IS NULL, a.published, q.article_id, q.seq
+            LIMIT {p} OFFSET {p}
+            """,
+            [*params, *self._page(limit, offset)],
+        )
+        for row in rows:
+            row["content_span"] = [row.pop("content_start"), row.pop("content_end")]
+        return rows
+
+    def actors(self, *, name: Optional[str] = None, limit: Optional[int] = 100,
+               offset: int = 0) -> list[dict]:
+        """Actors across articles, one row per (name key of the canonical name, type).
+
+        Each row: name (the most used spelling), type, country (the most used), roles and
+        aliases (unions, sorted; other spellings of the name count as aliases), articles,
+        mentions and quotes (numbers). Most quoted first, then most articles, most mentions.
+        ``name`` keeps the actors with a name or alias matching it, as for ``quotes(speaker=)``.
+        """
+        where, params = "", []
+        if name is not None:
+            condition = self._name_condition(name)
+            if condition is None:
+                return []
+            sql, params = condition
+            where = (
+                "WHERE (a.key, a.type) IN (SELECT m.key, m.type FROM actors AS m"
+                " JOIN actor_names AS n ON n.article_id = m.article_id"
+                f" AND n.actor_id = m.actor_id WHERE {sql})"
+            )
+        rows = self._rows(self._actors_sql(where), [*params, *self._page(limit, offset)])
+        results = []
+        for row in rows:
+            names = self._decode(row["names"])
+            chosen = _most_common(names)
+            countries = [c for c in self._decode(row["countries"]) if c is not None]
+            roles = {r for group in self._decode(row["roles"]) for r in group}
+            aliases = {a for group in self._decode(row["aliases"]) for a in group}
+            aliases |= set(names)
+            aliases.discard(chosen)
+            results.append({
+                "name": chosen,
+                "type": row["type"],
+                "country": _most_common(countries) if countries else None,
+                "roles": sorted(roles),
+                "aliases": sorted(aliases),
+                "articles": int(row["articles"]),
+                "mentions": int(row["mentions"]),
+                "quotes": int(row["quotes"]),
+            })
+        return results
+
+    def events(
+        self,
+        *,
+        actor: Optional[str] = None,
+        target: Optional[str] = None,
+        code: Optional[str] = None,
+        since: Optional[str | date] = None,
+        until: Optional[str | date] = None,
+        limit: Optional[int] = 50,
+        offset: int = 0,
+    ) -> list[dict]:
+        """Events across articles, grouped: the same source, target and type within a day are
+        one event that lists every article and span supporting it.
+
+        actor, target: any name or alias of a source or target actor (as ``quotes(speaker=)``);
+                  a country's name also matches every actor of that country.
+        code: a CAMEO code prefix ("19", "036") or a PLOVER type ("ASSAULT").
+        since, until: ISO dates, inclusive, compared with the event's date.
+
+        Each row: date, source and target (actor names), cameo, plover, status, and
+        ``evidence``: a list of {article_id, event_id, title, text, span, date} — one per article.
+        """
+        p = self.P
+        where, params = [], []
+        for role, name in (("source", actor), ("target", target)):
+            if name is None:
+                continue
+            condition = self._party_condition("e", role, name)
+            if condition is None:
+                return []
+            where.append(condition[0])
+            params += condition[1]
+        if code is not None:
+            where.append(f"(e.cameo LIKE {p} ESCAPE '\\' OR upper(e.plover) = upper({p}))")
+            params += [_like_escape(code) + "%", code]
+        self._date_filters("e.date", since, until, where, params)
+        rows = self._rows(
+            f"""
+            SELECT e.article_id, e.event_id, e.text, e.source, e.target, e.cameo, e.plover,
+                   e.status, e.date, e.span_start, e.span_end, a.title
+            FROM events AS e JOIN articles AS a ON a.id = e.article_id
+            {"WHERE " + " AND ".join(where) if where else ""}
+            ORDER BY e.date IS NULL, e.date, e.article_id, e.seq
+            """,
+            params,
+        )
+        actors = self._event_actors({r["article_id"] for r in rows})
+        groups: list[dict] = []
+        latest: dict[tuple, dict] = {}
+        for row in rows:
+            aid = row["article_id"]
+            source = [actors[(aid, i)] for i in self._decode(row["source"]) if (aid, i) in actors]
+            target = [actors[(aid, i)] for i in self._decode(row["target"]) if (aid, i) in actors]
+            key = (tuple(sorted({who for _, who in source})), tuple(sorted({who for _, who in target})),
+                   row["plover"] or (row["cameo"] or "")[:2], row["status"])
+            source = [name for name, _ in source]
+            target = [name for name, _ in target]
+            evidence = {"article_id": aid, "event_id": row["event_id"], "title": row["title"],
+                        "text": row["text"], "span": [row["span_start"], row["span_end"]], "date": row["date"]}
+            group = latest.get(key)
+            if group is not None and _within_a_day(group["date"], row["date"]):
+                group["evidence"].append(evidence)
+                continue
+            group = {"date": row["date"], "source": source, "target": target,
+                     "cameo": row["cameo"], "plover": row["plover"], "status": row["status"], "evidence": [evidence]}
+            latest[key] = group
+            groups.append(group)
+        limit, offset = self._check_page(limit, offset)
+        return groups[offset:None if limit is None else offset + limit]
+
+    def _event_actors(self, article_ids: set[str]) -> dict[tuple[str, str], tuple[str, str]]:
+        """(article id, actor id) -> (name, identity across articles) for the given articles.
+
+        Countries and national groups ("Russian troops", "Russian forces") are one party per
+        country, as in CAMEO actor codes; people and organisations are one per name key.
+        """
+        condition, params = self._in_list("article_id", sorted(article_ids))
+        rows = self._rows(
+            f"SELECT article_id, actor_id, name, key, type, country FROM actors WHERE {condition}",
+            params,
+        )
+        return {
+            (r["article_id"], r["actor_id"]): (
+                r["name"], r["country"] if r["type"] in ("country", "group") and r["country"] else r["key"])
+            for r in rows
+        }
+
+    def positions(
+        self,
+        *,
+        holder: Optional[str] = None,
+        issue: Optional[str] = None,
+        stance: Optional[str] = None,
+        since: Optional[str | date] = None,
+        until: Optional[str | date] = None,
+    ) -> list[dict]:
+        """Positions matching every filter, ordered by date: input for ``position_timeline``.
+
+        holder: any name or alias of a holder actor (a country's name also finds its people).
+        Each row: holder (name), issue, stance, date, article_id, title, evidence (text),
+        conditions (texts), confidence, source.
+        """
+        where, params = [], []
+        if holder is not None:
+            condition = self._party_condition("p", "holder", holder)
+            if condition is None:
+                return []
+            where.append(condition[0])
+            params += condition[1]
+        for column, value in (("issue", issue), ("stance", stance)):
+            if value is not None:
+                where.append(f"p.{column} = {self.P}")  # fixed column names, values as parameters
+                params.append(value.lower())
+        self._date_filters("p.date", since, until, where, params)
+        rows = self._rows(
+            f"""
+            SELECT p.holder_name AS holder, p.issue, p.stance, p.date, p.article_id, a.title,
+                   p.text AS evidence, p.conditions, p.confidence, p.source
+            FROM positions AS p JOIN articles AS a ON a.id = p.article_id
+            {"WHERE " + " AND ".join(where) if where else ""}
+            ORDER BY p.date IS NULL, p.date, p.article_id, p.seq
+            """,
+            params,
+        )
+        for row in rows:
+            row["conditions"] = self._decode(row["conditions"])
+            row["confidence"] = float(row["confidence"])
+        return rows
+
+    def stats(self) -> dict[str, int]:
+        """The number of rows in each table."""
+        return {
+            table: int(self._rows(f"SELECT count(*) AS n FROM {table}")[0]["n"])
+            for table in TABLES  # fixed table names, not user input
+        }
+
+    # -- checks --------------------------------------------------------------------------------
+
+    def _common_problems(self) -> list[str]:
+        """Problems both backends look for: child rows without their parent, and articles whose
+        rows do not match their record (a half-written article)."""
+        problems = []
+        for table in TABLES[1:]:
+            n = self._rows(
+                f"SELECT count(*) AS n FROM {table} AS c"
+                " WHERE NOT EXISTS (SELECT 1 FROM articles AS a WHERE a.id = c.article_id)"
+            )[0]["n"]
+            if n:
+                problems.append(f"{table}: {n} row(s) whose article is not in articles")
+        n = self._rows(
+            "SELECT count(*) AS n FROM actor_names AS c WHERE NOT EXISTS (SELECT 1 FROM actors AS a"
+            " WHERE a.article_id = c.article_id AND a.actor_id = c.actor_id)"
+        )[0]["n"]
+        if n:
+            problems.append(f"actor_names: {n} row(s) whose actor is not in actors")
+        mismatch = " OR ".join(
+            f"coalesce({self._record_length(kind)}, 0)"
+            f" <> (SELECT count(*) FROM {table} AS c WHERE c.article_id = a.id)"
+            for table, kind in RECORD_LISTS.items()
+        )
+        rows = self._rows(f"SELECT a.id FROM articles AS a WHERE {mismatch} ORDER BY a.id LIMIT 20")
+        for row in rows:
+            problems.append(f"article {row['id']!r}: its rows do not match its record"
+                            " (half-written or edited by hand)")
+        return problems
+
+    # -- query helpers -------------------------------------------------------------------------
+
+    def _page(self, limit: Optional[int], offset: int) -> list:
+        limit, offset = self._check_page(limit, offset)
+        return [self._limit(limit), offset]
+
+    @staticmethod
+    def _check_page(limit: Optional[int], offset: int) -> tuple[Optional[int], int]:
+        if limit is not None and limit < 0:
+            raise ValueError(f"limit must be >= 0, not {limit}")
+        if offset < 0:
+            raise ValueError(f"offset must be >= 0, not {offset}")
+        return (None if limit is None else int(limit)), int(offset)
+
+    def _date_filters(self, column: str, since, until, where: list, params: list) -> None:
+        p = self.P
+        if since is not None:
+            where.append(f"{column} >= {p}")
+            params.append(_iso(since, "since"))
+        if until is not None:
+            value = _iso(until, "until")
+            where.append(f"substr({column}, 1, length({p})) <= {p}")
+            params += [value, value]
+
+    def _party_condition(self, alias: str, column: str, name: str) -> Optional[tuple[str, list]]:
+        """SQL keeping rows of ``alias`` whose JSON list of actor ids in ``column`` holds an
+        actor named ``name`` or, when ``name`` is a country's, an actor of that country."""
+        country = country_by_name(name)  # "Russia" also finds "Russian troops"
+        condition = self._name_condition(name)
+        if condition is None and country is None:
+            return None
+        sql, values = condition or ("1 = 0", [])
+        ids = self._json_ids(f"{alias}.{column}")
+        return (
+            f"(EXISTS (SELECT 1 FROM {ids} JOIN actor_names AS n"
+            f" ON n.article_id = {alias}.article_id AND n.actor_id = j.value WHERE {sql})"
+            f" OR EXISTS (SELECT 1 FROM {ids} JOIN actors AS c"
+            f" ON c.article_id = {alias}.article_id AND c.actor_id = j.value WHERE c.country = {self.P}))",
+            [*values, country.iso3 if country else None],
+        )
+
+    def _name_condition(self, name: str) -> Optional[tuple[str, list[Any]]]:
+        """SQL over ``actor_names AS n`` matching ``name``, with its parameters; None when
+        nothing can match.
+
+        Exact: a name key equal to the key of ``name``, or containing it as whole words.
+        Fallback, when no stored key matches exactly: the keys of stored names that
+        ``same_name`` finds close to ``name`` or to a run of as many words of them.
+        """
+        key = name_key(name)
+        if not key:
+            return None
+        p = self.P
+        exact = f"(n.key = {p} OR ' ' || n.key || ' ' LIKE {p} ESCAPE '\\')"
+        exact_params = [key, "% " + _like_escape(key) + " %"]
+        if self._rows(f"SELECT 1 AS hit FROM actor_names AS n WHERE {exact} LIMIT 1", exact_params):
+            return exact, exact_params
+        width = len(name.split())
+        keys = {
+            row["key"]
+            for row in self._rows("SELECT DISTINCT name, key FROM actor_names")
+            if any(same_name(name, part) for part in _runs(row["name"], width))
+        }
+        if not keys:
+            return None
+        return self._in_list("n.key", sorted(keys))
+
+    @contextmanager
+    def _write(self) -> Iterator[None]:  # pragma: no cover - every backend has its own
+        raise NotImplementedError
+        yield
+
+
+# --------------------------------------------------------------------------------------------
+# Helpers
+# --------------------------------------------------------------------------------------------
+
+def _cut(text: str, span) -> Optional[str]:
+    return None if span is None else text[span[0]:span[1]]
+
+
+def _ends(span) -> tuple[Optional[int], Optional[int]]:
+    return (None, None) if span is None else (int(span[0]), int(span[1]))
+
+
+def _like_escape(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+_ISO = re.compile(r"\d{4}(-\d{2}(-\d{2}([T ][\d:.]+([+-]\d{2}:?\d{2}|Z)?)?)?)?")
+
+
+def _iso(value: str | date, what: str) -> str:
+    if isinstance(value, date):  # datetime is a date too
+        return value.isoformat()
+    if not isinstance(value, str) or not _ISO.fullmatch(value):
+        raise ValueError(f"{what} must be an ISO date such as 2024-03-01, not {value!r}")
+    return value
+
+
+def _runs(name: str, width: int) -> Iterable[str]:
+    """``name`` itself, then every run of ``width`` consecutive words in it."""
+    yield name
+    words = name.split()
+    if len(words) > width:
+        for i in range(len(words) - width + 1):
+            yield " ".join(words[i:i + width])
+
+
+def _within_a_day(first: Optional[str], other: Optional[str]) -> bool:
+    """Dates at most one day apart (undated events group only with undated ones)."""
+    if first is None or other is None:
+        return first is None and other is None
+    try:
+        return abs((date.fromisoformat(other[:10]) - date.fromisoformat(first[:10])).days) <= 1
+    except ValueError:
+        return first == other
+
+
+def _most_common(values: list[str]) -> str:
+    """The most frequent value; ties go to the first in sorted order."""
+    counts = Counter(values)
+    return min(counts, key=lambda v: (-counts[v], v))
