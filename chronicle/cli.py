@@ -401,6 +401,71 @@ def serve(
         raise typer.Exit(2)
 
 
+@app.command()
+def spark(
+    paths: List[str] = typer.Argument(..., help="Files, directories or globs: local paths or Hadoop FS URIs (hdfs://, s3a://, file://)."),
+    out_dir: str = typer.Option(..., "--out", help="Output directory for the Parquet tables (local path or Hadoop FS URI)."),
+    master: str = typer.Option("local[2]", "--master", help="Spark master URL: local[N], yarn, spark://HOST:7077, k8s://https://HOST."),
+    published: Optional[str] = PublishedOption,
+    lang: str = LangOption,
+    partitions: Optional[int] = typer.Option(None, "--partitions", min=1, help="Extraction tasks (default: 2 x the cluster's parallelism)."),
+):
+    """Extract records with Spark into Parquet tables (articles, actors, quotes, times, events, positions, errors).
+
+    Example: chronicle spark news/ crawl.warc.gz --out chronicle-parquet/ --master local[2]
+    """
+    try:
+        from chronicle.scale.spark import run_spark_job
+    except ImportError as exc:  # pragma: no cover - the module itself imports no Spark
+        err.print(f"[red]Error:[/red] {escape(str(exc))}")
+        raise typer.Exit(2)
+    try:
+        import pyspark  # noqa: F401
+    except ImportError:
+        err.print("[red]Error:[/red] 'chronicle spark' needs pyspark and Java 17+: pip install 'chronicle[spark]'.")
+        raise typer.Exit(2)
+    from chronicle.extract.pipeline import normalise_date
+
+    try:
+        normalise_date(published)
+    except ValueError as exc:
+        err.print(f"[red]Error:[/red] {escape(str(exc))}")
+        raise typer.Exit(2)
+    counts = run_spark_job(paths, out_dir, master=master, published=published, languages=_languages(lang),
+                           partitions=partitions)
+    table = ", ".join(f"{counts.get(name, 0)} {name}" for name in
+                      ("articles", "actors", "quotes", "times", "events", "positions", "errors"))
+    out.print(f"Wrote {table} to {escape(out_dir)} ({counts.get('failed', 0)} failed inputs: see {escape(out_dir)}/errors).")
+    out.print(f"Load them into a store with:\n  chronicle load-parquet {escape(out_dir)} --db chronicle.db")
+    raise typer.Exit(1 if counts.get("failed") else 0)
+
+
+@app.command("load-parquet")
+def load_parquet_command(
+    directory: str = typer.Argument(..., help="The --out directory of 'chronicle spark'."),
+    db: str = DbOption,
+):
+    """Load the Parquet tables of 'chronicle spark' into the store; loading twice changes nothing.
+
+    Example: chronicle load-parquet chronicle-parquet/ --db chronicle.db
+    """
+    from chronicle.scale.parquet import load_parquet
+    from chronicle.store import describe
+
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        err.print("[red]Error:[/red] 'chronicle load-parquet' needs pyarrow: pip install 'chronicle[spark]'.")
+        raise typer.Exit(2)
+    try:
+        with _open_store(db) as store:
+            counts = load_parquet(directory, store)
+    except FileNotFoundError as exc:
+        err.print(f"[red]Error:[/red] {escape(str(exc))}")
+        raise typer.Exit(2)
+    out.print(f"{counts['read']} articles read ({counts['stored']} new, {counts['already']} already stored) into {escape(describe(db))}.")
+
+
 db_app = typer.Typer(
     help="Look after the store.\n\nExample: chronicle db check --db chronicle.db",
     no_args_is_help=True,

@@ -18,7 +18,7 @@ def run(*args, input=None):
 def test_help_explains_every_command_with_an_example():
     result = run("--help")
     assert result.exit_code == 0
-    for command in ("extract", "ingest", "quotes", "actors", "events", "positions", "brief", "serve", "evaluate", "db"):
+    for command in ("extract", "ingest", "quotes", "actors", "events", "positions", "brief", "serve", "evaluate", "db", "spark", "load-parquet"):
         assert command in result.output
         sub = run(command, "--help")
         assert sub.exit_code == 0 and "Example:" in sub.output

@@ -1,0 +1,425 @@
+"""Chronicle's extraction as a Spark job: inputs on any Hadoop file system in, Parquet tables out.
+
+    from chronicle.scale.spark import run_spark_job
+    counts = run_spark_job(["hdfs:///news/2024/", "s3a://bucket/crawl.warc.gz"], "s3a://bucket/chronicle",
+                           master="yarn")
+
+How it runs:
+
+1. The driver expands the inputs (directories recursively, globs) with the Hadoop FileSystem API,
+   keeping the files Chronicle reads from a directory (``.txt``, ``.html``, ``.warc.gz``,
+   ``.jsonl``...; hidden files left out), like ``chronicle ingest`` does locally.
+2. ``binaryFiles`` hands each file's bytes to an executor, which reads it with Chronicle's own
+   readers (``document_from_bytes`` for text and HTML; ``read_path`` on a temporary copy for WARC,
+   JSONL and feeds, which want a file) into documents, one per page, line or entry.
+3. The documents are spread evenly over the cluster (a 25 MB WARC is one file but 700 pages) and
+   extracted in ``mapPartitions`` through ``extract_batch``, in batches of 16. The spaCy pipeline
+   is loaded once per Python worker process (``get_nlp`` is cached per process and Spark reuses
+   its Python workers), never per record. If a batch fails, its documents are retried one by
+   one, so one bad document fails alone.
+4. Every record is flattened into rows of ``articles``, ``actors``, ``quotes``, ``times``,
+   ``events`` and ``positions``, written as Parquet partitioned by ``published_month``
+   ("YYYY-MM", or "unknown" without a publication date). ``articles.record`` holds the full
+   ``Article.to_dict()`` as JSON, which is what ``load_parquet`` loads. Every input that was not
+   read or not extracted is a row of ``errors`` (source, stage, reason, a sample of the input).
+
+The job never stops on a bad input. Unlike ``chronicle ingest`` it does not drop near duplicates
+(that needs the whole corpus in one place): an article id seen twice is written twice, and
+loading into a store keeps one.
+
+DOCS: docs/scaling.md
+"""
+from __future__ import annotations
+
+import json
+import os
+import posixpath
+import sys
+import tempfile
+import typing
+from dataclasses import fields
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Optional
+from urllib.parse import unquote, urlparse
+
+from chronicle import settings
+from chronicle.records import Actor, Article, Event, Position, Quote, Span, TimeExpression
+
+__all__ = ["run_spark_job", "TABLES", "COLUMNS", "read_bytes", "extract_partition", "article_rows",
+           "published_month", "spark_schema"]
+
+BATCH_SIZE = 16
+SAMPLE_CHARS = 500  # how much of a failed input the errors table keeps
+UNKNOWN_MONTH = "unknown"
+
+# Record lists and the tables their items go to, with the id column each table names.
+RECORD_TABLES = {
+    "actors": (Actor, "actor_id"),
+    "quotes": (Quote, "quote_id"),
+    "times": (TimeExpression, "time_id"),
+    "events": (Event, "event_id"),
+    "positions": (Position, "position_id"),
+}
+TABLES = ("articles",) + tuple(RECORD_TABLES) + ("errors",)
+
+
+# --------------------------------------------------------------------------------------------
+# Table layout: derived from the record dataclasses, so a new field gets a column by itself
+# --------------------------------------------------------------------------------------------
+# Column kinds: "string", "long", "double", "boolean", "strings" (array<string>), "json" (a JSON
+# string, for lists of spans and nested records).
+
+def _field_columns(cls) -> list[tuple[str, str, str, str]]:
+    """``(field, how, column, kind)`` for each dataclass field but ``id``.
+
+    how: "span" (one span: ``<prefix>_start``, ``<prefix>_end`` and ``<prefix>_text``, the words
+    it covers), "json", "value".
+    """
+    hints = typing.get_type_hints(cls)
+    out = []
+    for f in fields(cls):
+        if f.name == "id":
+            continue
+        hint = hints[f.name]
+        if hint in (Span, Optional[Span]):
+            prefix = f.name[: -len("_span")] if f.name.endswith("_span") else f.name
+            out += [(f.name, "start", f"{prefix}_start", "long"), (f.name, "end", f"{prefix}_end", "long"),
+                    (f.name, "text", f"{prefix}_text", "string")]
+        elif hint == list[str]:
+            out.append((f.name, "value", f.name, "strings"))
+        elif typing.get_origin(hint) is list:
+            out.append((f.name, "json", f.name, "json"))
+        elif hint in (float, Optional[float]):
+            out.append((f.name, "value", f.name, "double"))
+        elif hint in (int, Optional[int]):
+            out.append((f.name, "value", f.name, "long"))
+        elif hint in (bool, Optional[bool]):
+            out.append((f.name, "value", f.name, "boolean"))
+        else:
+            out.append((f.name, "value", f.name, "string"))
+    return out
+
+
+_FIELD_COLUMNS = {table: _field_columns(cls) for table, (cls, _) in RECORD_TABLES.items()}
+
+COLUMNS: dict[str, list[tuple[str, str]]] = {
+    "articles": [
+        ("article_id", "string"), ("source", "string"), ("title", "string"), ("published", "string"),
+        ("text", "string"), ("title_variants", "strings"), ("dateline", "strings"), ("removed", "json"),
+        ("n_actors", "long"), ("n_quotes", "long"), ("n_times", "long"), ("n_events", "long"),
+        ("n_positions", "long"), ("record", "json"), ("published_month", "string"),
+    ],
+    **{
+        table: [("article_id", "string"), (id_column, "string"), ("seq", "long")]
+        + [(column, kind) for _, _, column, kind in _FIELD_COLUMNS[table]]
+        + [("published_month", "string")]
+        for table, (_, id_column) in RECORD_TABLES.items()
+    },
+    "errors": [
+        ("source", "string"), ("stage", "string"), ("reason", "string"), ("failed", "boolean"),
+        ("sample", "string"),
+    ],
+}
+
+
+def published_month(published: Optional[str]) -> str:
+    """"YYYY-MM" of an ISO date, or "unknown"."""
+    return published[:7] if published and len(published) >= 7 else UNKNOWN_MONTH
+
+
+def article_rows(article: Article) -> Iterator[tuple[str, tuple]]:
+    """``(table, row)`` for one record: its ``articles`` row and one row per actor, quote, ...
+
+    Rows are tuples in the order of ``COLUMNS[table]``.
+    """
+    month = published_month(article.published)
+    record = article.to_dict()
+    yield "articles", (
+        article.id, article.source, article.title, article.published, article.text,
+        list(article.title_variants), list(article.dateline), json.dumps(record["removed"], ensure_ascii=False),
+        len(article.actors), len(article.quotes), len(article.times), len(article.events),
+        len(article.positions), json.dumps(record, ensure_ascii=False), month,
+    )
+    text = article.text
+    for table in RECORD_TABLES:
+        for seq, item in enumerate(getattr(article, table)):
+            row: list[Any] = [article.id, item.id, seq]
+            for name, how, _, _ in _FIELD_COLUMNS[table]:
+                value = getattr(item, name)
+                if how == "start":
+                    row.append(int(value[0]) if value is not None else None)
+                elif how == "end":
+                    row.append(int(value[1]) if value is not None else None)
+                elif how == "text":
+                    row.append(text[value[0]:value[1]] if value is not None else None)
+                elif how == "json":
+                    row.append(json.dumps([_plain(v) for v in value], ensure_ascii=False))
+                else:
+                    row.append(list(value) if isinstance(value, (list, tuple)) else value)
+            row.append(month)
+            yield table, tuple(row)
+
+
+def _plain(value):
+    if isinstance(value, tuple):
+        return list(value)
+    if hasattr(value, "__dataclass_fields__"):
+        from dataclasses import asdict
+
+        return asdict(value)
+    return value
+
+
+def error_row(source: str, stage: str, reason: str, failed: bool = True, sample: str = "") -> tuple:
+    return source, stage, reason, failed, (sample or "")[:SAMPLE_CHARS]
+
+
+def spark_schema(table: str):
+    """The Spark ``StructType`` of one table."""
+    from pyspark.sql.types import (ArrayType, BooleanType, DoubleType, LongType, StringType, StructField,
+                                   StructType)
+
+    types = {"string": StringType(), "json": StringType(), "long": LongType(), "double": DoubleType(),
+             "boolean": BooleanType(), "strings": ArrayType(StringType())}
+    return StructType([StructField(name, types[kind], True) for name, kind in COLUMNS[table]])
+
+
+# --------------------------------------------------------------------------------------------
+# Reading (runs on the executors)
+# --------------------------------------------------------------------------------------------
+
+def source_name(uri: str) -> str:
+    """A local file's path as ``chronicle ingest`` names it ("file:/a/b.txt" → "/a/b.txt"); other URIs as they are."""
+    if uri.startswith("file:"):
+        return unquote(urlparse(uri).path)
+    return uri
+
+
+def read_bytes(uri: str, data: bytes):
+    """The documents in one input file's bytes, read by the reader its content calls for.
+
+    RETURNS (Iterator[RawDocument | Skipped]): as ``chronicle.ingest.files.read_path`` gives
+        them for a local file, with sources naming ``uri``.
+    """
+    from chronicle.ingest.files import document_from_bytes, read_path
+    from chronicle.ingest.formats import SNIFF_BYTES, format_of_head, suffix_hint
+
+    source = source_name(uri)
+    name = posixpath.basename(urlparse(uri).path) or "input"
+    fmt = format_of_head(bytes(data[:SNIFF_BYTES]), suffix_hint(name))
+    if fmt not in ("warc", "jsonl", "feed"):
+        yield document_from_bytes(source, bytes(data))
+        return
+    # These readers stream from a file (seeking, in WARC's case): give them a temporary copy.
+    with tempfile.TemporaryDirectory(prefix="chronicle-spark-") as tmp:
+        path = Path(tmp) / name
+        path.write_bytes(data)
+        local = str(path)
+        for item in read_path(path):
+            item.source = item.source.replace(local, source)
+            if hasattr(item, "reason"):
+                item.reason = item.reason.replace(local, source)
+            yield item
+
+
+def read_partition(files: Iterable[tuple[str, bytes]], published: Optional[str] = None,
+                   languages: tuple[str, ...] = ("en",)) -> Iterator[tuple[str, Any]]:
+    """``("doc", item)`` for each document to extract, ``("errors", row)`` for each one not read.
+
+    item is ``(text, published, source, title, removed)`` as ``extract_batch`` takes it;
+    ``published`` (when given) wins over the date found in the page, as with ``--published``.
+    """
+    from chronicle.ingest.files import Skipped
+    from chronicle.ingest.language import detect_language, is_allowed
+
+    for uri, data in files:
+        sample = bytes(data[:SAMPLE_CHARS]).decode("utf-8", "replace")
+        try:
+            for doc in read_bytes(uri, data):
+                if isinstance(doc, Skipped):
+                    yield "errors", error_row(doc.source, "read", doc.reason, doc.failed, sample)
+                    continue
+                if len(doc.text) > settings.MAX_ARTICLE_CHARS:
+                    reason = (f"{len(doc.text):,} characters is too long for one article (limit "
+                              f"{settings.MAX_ARTICLE_CHARS:,}); split it into articles, or raise CHRONICLE_MAX_ARTICLE_CHARS")
+                    yield "errors", error_row(doc.source, "read", reason, True, doc.text)
+                    continue
+                language = doc.language or detect_language(doc.text)
+                if not is_allowed(language, languages):
+                    reason = f"language {language!r} is not among {', '.join(languages)}"
+                    yield "errors", error_row(doc.source, "language", reason, False, doc.text)
+                    continue
+                yield "doc", (doc.text, published or doc.published, doc.source, doc.title, list(doc.removed))
+        except Exception as exc:  # a reader bug must cost this file only
+            yield "errors", error_row(source_name(uri), "read", f"reading failed: {type(exc).__name__}: {exc}", True, sample)
+
+
+# --------------------------------------------------------------------------------------------
+# Extraction (runs on the executors)
+# --------------------------------------------------------------------------------------------
+
+def extract_partition(tagged: Iterable[tuple[str, Any]], batch_size: int = BATCH_SIZE) -> Iterator[tuple[str, tuple]]:
+    """Extract the documents of one partition in batches; pass error rows through.
+
+    RETURNS (Iterator[(table, row)]): the rows of every table.
+    """
+    batch: list = []
+    for tag, value in tagged:
+        if tag != "doc":
+            yield tag, value
+            continue
+        batch.append(value)
+        if len(batch) >= batch_size:
+            yield from _extract_or_isolate(batch)
+            batch = []
+    if batch:
+        yield from _extract_or_isolate(batch)
+
+
+def _extract_or_isolate(batch: list) -> Iterator[tuple[str, tuple]]:
+    """A batch at once; when it fails, its items one by one, so one bad document fails alone."""
+    from chronicle.extract.pipeline import extract_batch
+
+    try:
+        rows = [row for article in extract_batch(batch) for row in article_rows(article)]
+    except Exception:
+        rows = None
+    if rows is not None:
+        yield from rows
+        return
+    for item in batch:
+        try:
+            rows = [row for article in extract_batch([item]) for row in article_rows(article)]
+        except Exception as exc:
+            yield "errors", error_row(item[2], "extract", f"extraction failed: {type(exc).__name__}: {exc}", True, item[0])
+            continue
+        yield from rows
+
+
+# --------------------------------------------------------------------------------------------
+# The driver
+# --------------------------------------------------------------------------------------------
+
+def _hidden(name: str) -> bool:
+    return name.startswith((".", "_"))
+
+
+def expand_inputs(spark, inputs: list[str]) -> tuple[list[str], list[tuple]]:
+    """The files to read (URIs), and error rows for inputs that are missing or skipped.
+
+    Directories are walked recursively; files named explicitly are read whatever their name;
+    files found in a directory are read when ``chronicle ingest`` would read them (by extension),
+    hidden ones (".x", "_x") are left out. Globs ("/data/*/2024-*.warc.gz") are expanded.
+    """
+    from chronicle.ingest.files import TEXT_SUFFIXES, _not_text_suffix, _web_suffix
+
+    sc = spark.sparkContext
+    jvm, conf = sc._jvm, sc._jsc.hadoopConfiguration()
+    files, errors = [], []
+    for given in inputs:
+        path = jvm.org.apache.hadoop.fs.Path(given)
+        fs = path.getFileSystem(conf)
+        statuses = fs.globStatus(path)
+        if not statuses:
+            errors.append(error_row(given, "read", f"Can't read {given}: no such file or directory. Check the path.", True))
+            continue
+        for status in statuses:
+            if not status.isDirectory():
+                files.append(status.getPath().toString())
+                continue
+            root = status.getPath().toString().rstrip("/")
+            found = fs.listFiles(status.getPath(), True)
+            while found.hasNext():
+                uri = found.next().getPath().toString()
+                relative = uri[len(root):].lstrip("/").split("/")
+                if any(_hidden(part) for part in relative):
+                    continue
+                name = relative[-1]
+                if posixpath.splitext(name)[1].lower() in TEXT_SUFFIXES or _web_suffix(name):
+                    files.append(uri)
+                else:
+                    skipped = _not_text_suffix(Path(source_name(uri)))
+                    errors.append(error_row(source_name(uri), "read", skipped.reason, False))
+    return sorted(set(files)), errors
+
+
+def get_spark(master: Optional[str] = "local[2]", app_name: str = "chronicle", config: Optional[dict] = None):
+    """A SparkSession; ``master=None`` keeps what spark-submit configured.
+
+    In local mode the Python workers run this interpreter (``PYSPARK_PYTHON`` unless set), so
+    they import the same Chronicle and spaCy model as the driver.
+    """
+    from pyspark.sql import SparkSession
+
+    if master is None or master.startswith("local"):
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    builder = SparkSession.builder.appName(app_name)
+    if master:
+        builder = builder.master(master)
+    settings_ = {"spark.ui.showConsoleProgress": "false", "spark.python.worker.reuse": "true"}
+    settings_.update(config or {})
+    for key, value in settings_.items():
+        builder = builder.config(key, value)
+    return builder.getOrCreate()
+
+
+def run_spark_job(inputs: list[str], out_dir: str, master: Optional[str] = "local[2]", published: Optional[str] = None,
+                  *, spark=None, languages: tuple[str, ...] = ("en",), partitions: Optional[int] = None,
+                  batch_size: int = BATCH_SIZE) -> dict[str, int]:
+    """Read ``inputs``, extract records on the cluster, write Parquet tables under ``out_dir``.
+
+    inputs (list[str]): files, directories or globs; local paths or Hadoop FS URIs
+        (hdfs://, s3a://, gs://, file://).
+    out_dir (str): where the tables go: ``out_dir/articles``, ``out_dir/quotes``, ... (replaced
+        if they exist), partitioned by ``published_month``; ``out_dir/errors`` unpartitioned.
+    master (str | None): the Spark master ("local[2]", "yarn", "spark://host:7077",
+        "k8s://https://..."); None keeps spark-submit's. Ignored when ``spark`` is given.
+    published (str | None): publication date (YYYY-MM-DD) for every input, winning over dates
+        found in pages, like ``--published``.
+    spark (SparkSession | None): a session to use (and leave running); else one is made and stopped.
+    languages (tuple[str, ...]): languages to extract; other documents go to ``errors``, not failed.
+    partitions (int | None): how many tasks extract; defaults to 2 x the default parallelism.
+    RETURNS (dict[str, int]): rows written per table, and "failed": error rows that are failures.
+    """
+    from pyspark import StorageLevel
+
+    from chronicle.extract.pipeline import normalise_date
+
+    published = normalise_date(published)
+    languages = tuple(languages)
+    own = spark is None
+    if own:
+        spark = get_spark(master)
+    sc = spark.sparkContext
+    try:
+        files, input_errors = expand_inputs(spark, list(inputs))
+        parallelism = max(sc.defaultParallelism, 1)
+        partitions = partitions or 2 * parallelism
+        if files:
+            raw = sc.binaryFiles(",".join(files), minPartitions=parallelism)
+        else:
+            raw = sc.emptyRDD()
+        docs = raw.mapPartitions(lambda it: read_partition(it, published, languages))
+        rows = docs.repartition(partitions).mapPartitions(lambda it: extract_partition(it, batch_size))
+        if input_errors:
+            rows = rows.union(sc.parallelize([("errors", row) for row in input_errors], 1))
+        rows = rows.persist(StorageLevel.MEMORY_AND_DISK)
+        counts = {table: 0 for table in TABLES}
+        counts["failed"] = 0
+        # One pass runs the extraction (and fills the cache): rows per table, failures apart.
+        for key, n in rows.map(lambda t: ("failed" if t[0] == "errors" and t[1][3] else t[0], 1)).countByKey().items():
+            counts[key] += n
+        counts["errors"] += counts["failed"]
+        base = out_dir.rstrip("/")
+        for table in TABLES:
+            table_rows = rows.filter(lambda t, name=table: t[0] == name).map(lambda t: t[1])
+            frame = spark.createDataFrame(table_rows, spark_schema(table))
+            if table == "errors":
+                frame.coalesce(1).write.mode("overwrite").parquet(f"{base}/{table}")
+            else:
+                frame.write.mode("overwrite").partitionBy("published_month").parquet(f"{base}/{table}")
+        rows.unpersist()
+        return dict(counts)
+    finally:
+        if own:
+            spark.stop()
