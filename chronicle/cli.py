@@ -388,11 +388,7 @@ def serve(
     Example: chronicle serve --db chronicle.db --port 8000
     """
     from chronicle.api import serve as run
-    from chronicle.store import is_postgres_url
 
-    if is_postgres_url(db):  # the web app opens the SQLite store itself (for now)
-        err.print("[red]Error:[/red] chronicle serve works on a SQLite store; pass --db FILE.")
-        raise typer.Exit(2)
     _open_existing(db).close()
     try:
         run(db, host=host, port=port, write_token=write_token)

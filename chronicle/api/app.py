@@ -7,7 +7,7 @@ The API is documented by its OpenAPI schema (``/api/openapi.json``, browsable at
 and in docs/api.md. The UI pages are server-rendered Jinja2 templates (autoescape on) with one
 stylesheet and no scripts; article text is escaped piece by piece in ``render.highlight``.
 
-Each request opens its own ``Store`` (sqlite3 connections belong to one thread) and closes it
+Each request opens its own store (SQLite or PostgreSQL; connections belong to one thread) and closes it
 when the answer is built. Routes use the Store's nouns: ``GET /api/quotes`` calls
 ``Store.quotes`` with the same keyword arguments.
 """
@@ -32,7 +32,8 @@ from chronicle import settings
 from chronicle.api import queries, render
 from chronicle.extract.brief import write_brief
 from chronicle.extract.positions import position_timeline
-from chronicle.store.sqlite import Store
+from chronicle.store import open_store as open_any_store
+from chronicle.store.base import BaseStore
 
 HERE = Path(__file__).parent
 MAX_LIMIT = 500
@@ -71,7 +72,7 @@ def create_app(db_path: str | os.PathLike, *, write_token: Optional[str] = None)
     db_path = os.fspath(db_path)
     if write_token is not None and not write_token.strip():
         raise ValueError("write_token is empty; pass a real token, or None for a read-only app")
-    Store(db_path).close()  # create the file and its schema now, not in the first request
+    open_any_store(db_path).close()  # create the file (or schema) now, not in the first request
 
     app = FastAPI(
         title="Chronicle",
@@ -90,9 +91,9 @@ def create_app(db_path: str | os.PathLike, *, write_token: Optional[str] = None)
     bearer = HTTPBearer(auto_error=False, description="The server's write token.")
 
     @contextmanager
-    def open_store() -> Iterator[Store]:
+    def open_store() -> Iterator[BaseStore]:
         """One Store per request; ValueError from a query (bad date, limit) becomes a 400."""
-        with Store(db_path) as store:
+        with open_any_store(db_path) as store:
             try:
                 yield store
             except ValueError as exc:

@@ -9,7 +9,7 @@ from typing import Optional
 from urllib.parse import quote as url_quote
 
 from chronicle.extract.names import name_key
-from chronicle.store.sqlite import Store
+from chronicle.store.base import BaseStore as Store
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -48,9 +48,17 @@ def search_articles(store: Store, q: Optional[str] = None, *, actor: Optional[st
         for row in rows:
             row["snippet"] = None
         return rows
+    postgres = getattr(store, "P", "?") == "%s"  # PostgresStore: its own full text and placeholders
     source, where, params = "articles AS a", [], []
     order = "a.published IS NULL, a.published, a.added_at, a.id"
-    if words and store.fts:
+    if words and postgres:
+        # The expression of the GIN index on articles, so the index serves the search.
+        document = "to_tsvector('simple', coalesce(a.title, '') || ' ' || a.text)"
+        where.append(f"{document} @@ plainto_tsquery('simple', ?)")
+        params.append(" ".join(words))
+        order = f"ts_rank({document}, plainto_tsquery('simple', ?)) DESC, a.id"
+        params_order = [" ".join(words)]
+    elif words and store.fts:
         source = "articles_fts AS f JOIN articles AS a ON a.id = f.article_id"
         where.append("articles_fts MATCH ?")
         params.append(" ".join('"' + word + '"' for word in words))  # words hold no quotes
@@ -68,11 +76,14 @@ def search_articles(store: Store, q: Optional[str] = None, *, actor: Optional[st
             " WHERE n.key = ? OR ' ' || n.key || ' ' LIKE ? ESCAPE '\\')"
         )
         params += [key, "% " + _like_escape(key) + " %"]
-    rows = store.conn.execute(
-        f"SELECT {_ARTICLE_COLUMNS}, a.text FROM {source} WHERE {' AND '.join(where)}"
-        f" ORDER BY {order} LIMIT ? OFFSET ?",
-        (*params, limit, offset),
-    ).fetchall()
+    sql = (f"SELECT {_ARTICLE_COLUMNS}, a.text FROM {source} WHERE {' AND '.join(where)}"
+           f" ORDER BY {order} LIMIT ? OFFSET ?")
+    values = (*params, *(params_order if words and postgres else ()), limit, offset)
+    if postgres:
+        # Placeholders are ours alone (user text only ever travels as a parameter).
+        rows = store._rows(sql.replace("%", "%%").replace("?", "%s"), values)
+    else:
+        rows = store.conn.execute(sql, values).fetchall()
     results = []
     for row in rows:
         result = dict(row)
