@@ -326,18 +326,26 @@ def brief(
     raise typer.Exit(1 if report.failed else 0)
 
 
-@app.command()
+actors_app = typer.Typer()
+app.add_typer(actors_app, name="actors")
+
+
+@actors_app.callback(invoke_without_command=True)
 def actors(
+    ctx: typer.Context,
     name: Optional[str] = typer.Option(None, "--name", help="Any name, alias or spelling."),
     limit: int = typer.Option(100, "--limit"),
     offset: int = typer.Option(0, "--offset"),
     format: str = typer.Option("table", "--format", "-f", help="table or json."),
     db: str = DbOption,
 ):
-    """Actors in the store, merged across articles, with roles and aliases.
+    """Actors in the store, merged across articles, with roles and aliases; 'actors import-phoenix DIR'
+    imports an actor knowledge base.
 
     Example: chronicle actors --name Putin
     """
+    if ctx.invoked_subcommand is not None:
+        return
     store = _open_existing(db)
     rows = store.actors(name=name, limit=limit, offset=offset)
     if format == "json":
@@ -348,6 +356,33 @@ def actors(
         table.add_row(escape(row["name"]), row["type"], row.get("country") or "", escape("; ".join(row.get("roles") or [])),
                       escape(", ".join(row.get("aliases") or [])), str(row.get("articles", "")), str(row.get("quotes", "")))
     out.print(table)
+
+
+@actors_app.command("import-phoenix")
+def actors_import_phoenix(
+    directory: Path = typer.Argument(..., help="Folder with the Phoenix dictionaries (Phoenix.Countries.actors.txt, "
+                                                "Phoenix.International.actors.txt, Phoenix.MilNonState.actors.txt, Phoenix.agents.txt)."),
+    into: Optional[Path] = typer.Option(None, "--into", help="Knowledge-base file to write (default: env "
+                                        "CHRONICLE_ACTORS_FILE, else ~/.local/share/chronicle/actors.tsv)."),
+):
+    """Import the Phoenix/PETRARCH actor dictionaries as the actor knowledge base extraction uses.
+
+    Example: chronicle actors import-phoenix phoenix_dictionaries/
+    """
+    from chronicle.extract.knowledge import ENV_VAR, default_path, import_phoenix
+
+    if not directory.is_dir():
+        err.print(f"[red]Error:[/red] {escape(str(directory))} is not a folder. Pass the folder that holds Phoenix.*.txt.")
+        raise typer.Exit(2)
+    try:
+        path, counts = import_phoenix(directory, into)
+    except (FileNotFoundError, OSError) as exc:
+        err.print(f"[red]Error:[/red] {escape(str(exc))}")
+        raise typer.Exit(2)
+    out.print(f"{counts['actors']} actor names and {counts['agents']} agent words ({counts['codes']} codes, "
+              f"{counts['files']} files) written to {escape(str(path))}")
+    if into is not None and Path(into).expanduser().resolve() != default_path().resolve():
+        out.print(f"Extraction reads {escape(str(default_path()))}; set {ENV_VAR}={escape(str(path))} to use this file.")
 
 
 def _languages(value: str) -> tuple[str, ...]:

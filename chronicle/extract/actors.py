@@ -8,7 +8,11 @@
    by full name, surname or a transliterated spelling ("Podoljak"/"Podolyak").
 3. Roles come from the words around a person's name: title modifiers ("Russian Deputy Foreign
    Minister Sergei Vershinin") and appositions ("The adviser to ..., Mykhaylo Podoljak,").
-   The country comes from a demonym or country name in the role, else from the knowledge base.
+   The country comes from a demonym or country name in the role ("Russian Deputy Foreign
+   Minister", "King Hassan of Morocco"), else from the knowledge base: the built-in
+   ``people.tsv``, then the user's imported one (``chronicle.extract.knowledge``), if any.
+   Organisations take the country their name starts with ("the US Congress", "the Nigerian
+   Union of Teachers"), else the one the knowledge base gives ("Hezbollah" -> LBN).
 Descriptions and pronouns ("the Russian diplomat", "he") are resolved by ``resolve_reference``
 when they matter (as the speaker of a quote), and added to the actor's mentions then.
 """
@@ -16,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from chronicle.extract import gazetteer
+from chronicle.extract import gazetteer, knowledge
 from chronicle.extract.names import name_key, same_name
 from chronicle.records import Actor
 
@@ -45,15 +49,17 @@ class _Cluster:
     role_spans: list[tuple[int, int]] = field(default_factory=list)
 
 
-def find_actors(doc) -> list[Actor]:
+def find_actors(doc, published: str | None = None) -> list[Actor]:
     """Find the actors of a parsed article.
 
     doc (spacy.tokens.Doc): the parsed article text.
+    published (str | None): publication date, ISO; picks the role a person held then from the
+        imported knowledge base (``chronicle.extract.knowledge``), if there is one.
     RETURNS (list[Actor]): actors in order of first mention, ids "a1", "a2", ...
     """
     clusters: list[_Cluster] = []
     for ent in doc.ents:
-        typed = _typed_mention(ent)
+        typed = _typed_mention(ent, published)
         if typed is None:
             continue
         kind, span, country = typed
@@ -64,18 +70,22 @@ def find_actors(doc) -> list[Actor]:
         if kind == "person":
             _add_role(cluster, span)
         elif kind == "organization" and cluster.country is None:
-            cluster.country = _modifier_country(span)
+            cluster.country = _modifier_country(span) or _leading_country(span)
     _add_missed_mentions(doc, clusters)
     for cluster in clusters:
         cluster.mentions.sort()
         if cluster.type == "person":
-            _complete_from_knowledge_base(cluster)
+            _complete_from_knowledge_base(cluster, published)
+        elif cluster.type == "organization" and cluster.country is None:
+            known = next(filter(None, (knowledge.lookup(f, published) for f in cluster.forms)), None)
+            if known is not None:
+                cluster.country = known.country
     return [_to_actor(i, c) for i, c in enumerate(clusters, start=1)]
 
 
 # 1. Mentions -----------------------------------------------------------------------------------
 
-def _typed_mention(ent):
+def _typed_mention(ent, published: str | None = None):
     """(actor type, span without a leading article, country) for an entity, or None."""
     span = _strip_article(ent)
     text = span.text
@@ -84,11 +94,17 @@ def _typed_mention(ent):
     country = gazetteer.country_by_name(text)
     if ent.label_ in ("GPE", "ORG", "LOC", "PERSON") and country:
         return "country", span, country.iso3
+    if ent.label_ == "GPE":
+        known = knowledge.lookup(text, published)  # a capital or city the built-in table lacks
+        if known is not None and known.is_country:
+            return "country", span, known.country
     demonym = gazetteer.country_by_demonym(text)
     if ent.label_ == "NORP" or demonym:
         # A plural noun ("Ukrainians", "Republicans") acts as a group; an adjective does not act.
         if span.root.tag_ in ("NNS", "NNPS") and span.root.pos_ in ("NOUN", "PROPN"):
-            return "group", span, demonym.iso3 if demonym else None
+            if demonym is None:  # "Iraqi Kurds", "Bosnian Serbs": the first demonym gives the country
+                demonym = next(filter(None, (gazetteer.country_by_demonym(t.text) for t in span)), None)
+            return "group", span, demonym.iso3 if demonym else _modifier_country(span)
         return None
     if ent.label_ == "PERSON" or _looks_like_titled_person(span) or gazetteer.known_person(text):
         return "person", _strip_honorific(span), None
@@ -151,7 +167,8 @@ def _cluster_for(clusters: list[_Cluster], kind: str, text: str, country: str | 
             if kind == "person" and len(text.split()) > len(cluster.name.split()):
                 cluster.name = text
             return cluster
-    name = gazetteer.country_by_name(text).name if kind == "country" else text
+    known = gazetteer.country_by_name(text) if kind == "country" else None
+    name = known.name if known else text  # a city from the imported knowledge base keeps its name
     cluster = _Cluster(type=kind, name=name, country=country)
     clusters.append(cluster)
     return cluster
@@ -179,6 +196,8 @@ def _same_person(a: str, b: str) -> bool:
 # 3. Roles and countries ------------------------------------------------------------------------
 
 def _add_role(cluster: _Cluster, span) -> None:
+    if not cluster.country:
+        cluster.country = _of_country(span)
     for role in (_title_before(span), _apposition_role(span)):
         if role is None or len(role) == 0:
             continue
@@ -194,6 +213,21 @@ def _add_role(cluster: _Cluster, span) -> None:
             cluster.role_spans.append((words.start_char, words.end_char))
         if country and not cluster.country:
             cluster.country = country
+
+
+def _of_country(span) -> str | None:
+    """"King Hassan of Morocco", "President Museveni of Uganda": a country right after "of"."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].lower_ != "of":
+        return None
+    start = span.end + 1
+    if doc[start].lower_ == "the":
+        start += 1
+    for end in range(min(len(doc), start + 4), start, -1):
+        country = gazetteer.country_by_name(doc[start:end].text)
+        if country and (end == len(doc) or doc[end].pos_ not in ("NOUN", "PROPN")):
+            return country.iso3
+    return None
 
 
 def _title_before(span):
@@ -276,12 +310,30 @@ def _modifier_country(span) -> str | None:
         return None
     token = span.doc[span.start - 1]
     country = gazetteer.country_by_demonym(token.text)
+    if country is None and token.dep_ == "compound" and span.start <= token.head.i < span.end:
+        country = gazetteer.country_by_name(token.text)  # "US Congress" tagged "US" + "Congress"
     return country.iso3 if country else None
 
 
-def _complete_from_knowledge_base(cluster: _Cluster) -> None:
+def _leading_country(span) -> str | None:
+    """An organisation's country from the name it starts with ("US Congress", "Nigerian Union
+    of Teachers", "Ivory Coast's Supreme Court"); the whole name being a country does not count."""
+    doc = span.doc
+    for end in range(min(span.end - 1, span.start + 3), span.start, -1):
+        words = doc[span.start:end]
+        country = gazetteer.country_by_name(words.text) or gazetteer.country_by_demonym(words.text)
+        if country:
+            return country.iso3
+    return None
+
+
+def _complete_from_knowledge_base(cluster: _Cluster, published: str | None = None) -> None:
     known = next(filter(None, (gazetteer.known_person(f) for f in cluster.forms)), None)
     if known is None:
+        if cluster.country is None:  # the user's imported knowledge base, if any
+            entry = next(filter(None, (knowledge.lookup(f, published) for f in cluster.forms)), None)
+            if entry is not None:
+                cluster.country = entry.country
         return
     if cluster.country is None:
         cluster.country = known.country

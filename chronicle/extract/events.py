@@ -12,7 +12,11 @@ Rule-based over spaCy's dependency parse, with the lexicon in ``chronicle/data/e
 3. Actors. Source = the subject's actor (passive: the "by" agent), target = the object's or a
    prepositional object's actor. Tokens map to actors through ``Actor.mentions``; a demonym
    ("Russian troops") maps to that country's actor, or to a new group actor appended to
-   ``actors`` when the article has none; pronouns resolve with ``actors.resolve_reference``.
+   ``actors`` when the article has none; pronouns resolve with ``actors.resolve_reference``
+   (the subject pronoun of a reported clause is its speaker: "X said they would ..."). A
+   participant still without a country takes the one country its sentence names, if only one
+   (``_sentence_country``); an agent-noun subject with no actor ("Prisoners rioted in Dili")
+   becomes a group actor of that country.
 4. Status from the grammar of the trigger's clause: negation -> negated; refuse/decline to ->
    refused; if/unless, would/could/might -> hypothetical; will/should/must, plan/expect/set to
    -> planned; else happened.
@@ -30,7 +34,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterable, Optional
 
-from chronicle.extract import gazetteer
+from chronicle.extract import gazetteer, knowledge
 from chronicle.extract.actors import resolve_reference
 from chronicle.extract.times import sentence_date
 from chronicle.records import Actor, Event, TimeExpression
@@ -61,6 +65,21 @@ GROUP_NOUNS = {"rebel", "group", "force", "demonstrator", "protester", "guerrill
                "activist", "inhabitant", "supporter", "prisoner", "farmer", "landowner", "elder",
                "doctor", "settler", "youth", "hacker", "militia", "militiaman", "villager",
                "resident", "civilian", "wing", "faction", "movement", "coalition"}
+QUANTITY_NOUNS = {"thousand", "hundred", "dozen", "million", "score", "crowd", "band", "handful",
+                  "contingent", "unit", "detachment", "delegation"}
+PERSON_PRONOUNS = {"he", "she"}
+GROUP_PRONOUNS = {"they", "it"}
+REPORT_VERBS = {"announce", "threaten", "promise", "vow", "pledge", "warn", "indicate", "signal"}
+# Heads of subject phrases that name an agent ("officials", "police", "prisoners") and may take
+# the country of their sentence when it names exactly one.
+AGENT_NOUNS = {"official", "leader", "authority", "government", "police", "policeman", "army",
+               "military", "troop", "soldier", "rebel", "guerrilla", "guerilla", "militant",
+               "fundamentalist", "insurgent", "separatist", "prisoner", "demonstrator", "protester",
+               "student", "worker", "farmer", "opposition", "minister", "president", "spokesman",
+               "court", "parliament", "speaker", "delegation", "militia", "force", "activist",
+               "supporter", "refugee", "villager", "resident", "striker", "union", "party", "cabinet",
+               "ministry", "administration", "junta", "regime", "legislature", "lawmaker", "judge",
+               "prosecutor", "hacker", "journalist", "elder", "islamist", "group"}
 RELATIVE = {"who", "which", "that", "whom"}
 FIRST_PERSON = {"we", "i", "us", "me", "our"}
 TARGET_PREPS = {"to", "with", "against", "on", "at", "from", "into", "toward", "towards", "for",
@@ -161,10 +180,15 @@ def actor_code(actor: Actor) -> str | None:
     """
     orgs, sectors = _actor_tables()
     names = [actor.name, *actor.aliases]
+    known = None
+    if actor.type != "country":  # the user's imported knowledge base, if any
+        known = next(filter(None, (knowledge.lookup(n) for n in names)), None)
     if actor.type in ("organization", "group") or actor.country is None:
         for code, pattern, words in orgs:
             if any(n.lower() in words or pattern.search(n) for n in names):
                 return code
+        if known is not None and known.country is None and known.usable and not actor.country:
+            return known.code[:6]  # IGOUNO, NGOHRI, IMGMUS...
     if not actor.country:
         return None
     if actor.type == "country":
@@ -173,7 +197,10 @@ def actor_code(actor: Actor) -> str | None:
     for sector, pattern, _ in sectors:
         if pattern.search(described):
             return actor.country + sector
-    return actor.country
+    sector = knowledge.agent_sector(described) if described else None
+    if sector is None and known is not None and known.country == actor.country:
+        sector = known.sector
+    return actor.country + sector if sector else actor.country
 
 
 # Finding events --------------------------------------------------------------------------------
@@ -230,6 +257,8 @@ def find_events(doc, actors: list[Actor], times: list[TimeExpression],
             if cand is not None:
                 candidates.append(cand)
     candidates.sort(key=lambda c: c.trigger.i)
+    for cand in candidates:
+        _sentence_country(cand, index)
     events = []
     for cand in candidates:
         event = _to_event(doc, cand, times, published)
@@ -409,6 +438,23 @@ class _ActorIndex:
         return actor
 
 
+    def group_actor(self, head, country: str) -> Actor:
+        """A group actor for an agent noun phrase ("Prisoners", "Leaders of the ... coalition")."""
+        start = head.left_edge
+        while start.i < head.i and start.pos_ in ("DET", "NUM", "PUNCT"):
+            start = self.doc[start.i + 1]
+        phrase = self.doc[start.i:head.i + 1]
+        span = (phrase.start_char, phrase.end_char)
+        for actor in self.actors:
+            if span in actor.mentions:
+                return actor
+        actor = Actor(id=f"a{len(self.actors) + 1}", name=phrase.text, type="group", country=country,
+                      roles=[head.text], mentions=[span])
+        self.actors.append(actor)
+        self._refresh()
+        return actor
+
+
 def _phrase_actors(token, index: _ActorIndex, depth: int = 0) -> list[Actor]:
     """The actors a noun phrase names: its head's mention, modifiers, conjuncts, "of" holders."""
     found: list[Actor] = []
@@ -428,10 +474,19 @@ def _phrase_actors(token, index: _ActorIndex, depth: int = 0) -> list[Actor]:
             if speaker:
                 add(speaker)
             return found
+        reported = _reported_speaker(token, index, depth)
+        if reported:
+            return reported
         actor = resolve_reference(index.doc[token.i:token.i + 1], index.actors)
         add(actor)
         return found
     add(index.at(token))
+    if found and found[0].type == "group" and token.tag_ in ("NNPS", "NNS"):
+        # "(ethnic) Albanians in south Serbia", "the Albanians of southern Serbia": CAMEO codes
+        # an ethnic group by the country it lives in.
+        home = _residence(token, index, depth)
+        if home is not None:
+            found = [home]
     if found:
         for child in token.children:
             if child.dep_ == "conj":
@@ -441,9 +496,9 @@ def _phrase_actors(token, index: _ActorIndex, depth: int = 0) -> list[Actor]:
     ethnic = any(c.lower_ == "ethnic" for c in token.children)
     for child in _modifiers(token):
         actor = index.at(child)
-        if actor is None and child.dep_ in ("compound", "amod", "nmod") and not ethnic:
+        if actor is None and child.dep_ in ("compound", "amod", "nmod") and not ethnic and not _pro_anti(child):
             country = gazetteer.country_by_demonym(child.text) or (
-                gazetteer.country_by_name(child.text) if child.pos_ == "PROPN" else None)
+                gazetteer.country_by_name(child.text) if child.pos_ == "PROPN" or child.is_title else None)
             if country:
                 actor = index.country_actor(country.iso3, child)
         if actor is None and child.dep_ == "poss":
@@ -454,7 +509,8 @@ def _phrase_actors(token, index: _ActorIndex, depth: int = 0) -> list[Actor]:
         if country and token.tag_ in ("NNS", "NNPS"):
             add(index.country_actor(country.iso3, token))
     lemma = token.lemma_.lower()
-    if not found and (lemma in HOLDER_NOUNS | GROUP_NOUNS | {"side"} or ethnic):
+    if not found and (lemma in HOLDER_NOUNS | GROUP_NOUNS | PARTITIVE | QUANTITY_NOUNS | {"side"}
+                      or token.pos_ == "NUM" or ethnic):
         # "leaders of X", "rebels in the Ivory Coast", "ethnic Albanians in south Serbia"
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in ("of", "in", "from"):
@@ -471,6 +527,50 @@ def _phrase_actors(token, index: _ActorIndex, depth: int = 0) -> list[Actor]:
             for a in _phrase_actors(child, index, depth + 1):
                 add(a)
     return found
+
+
+def _residence(token, index: _ActorIndex, depth: int) -> Actor | None:
+    """The country actor of "in X" / "of X" after a group noun, if X is a country."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "of"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    for actor in _phrase_actors(pobj, index, depth + 1):
+                        if actor.type == "country":
+                            return actor
+    return None
+
+
+def _pro_anti(token) -> bool:
+    """"pro-Iranian", "anti-Syria": a demonym or country that names an allegiance, not an actor."""
+    doc = token.doc
+    if token.lower_.startswith(("pro-", "anti-")):
+        return True
+    return token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in ("pro", "anti")
+
+
+def _reported_speaker(token, index: _ActorIndex, depth: int) -> list[Actor]:
+    """"Palestinian leaders said they would boycott ...": the subject pronoun of a reported
+    clause is its speaker when they agree (he/she: a person; they/it: not a person)."""
+    if token.dep_ not in ("nsubj", "nsubjpass") or token.lower_ not in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        return []
+    verb = token.head
+    for _ in range(4):
+        if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in SPEECH_VERBS | REPORT_VERBS:
+            break
+        if verb.dep_ not in ("xcomp", "conj", "acomp") or verb.head.i == verb.i:
+            return []
+        verb = verb.head
+    else:
+        return []
+    subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ == "PRON":
+        return []
+    actors = _phrase_actors(subj, index, depth + 1)
+    person = token.lower_ in PERSON_PRONOUNS
+    if actors and all((a.type == "person") == person for a in actors):
+        return actors
+    return []
 
 
 def _modifiers(token):
@@ -588,6 +688,74 @@ def _verb_participants(cand: _Candidate, index: _ActorIndex) -> None:
     if passive and not any(c.dep_ == "agent" for c in verb.children):
         source = []
     cand.source, cand.target = source, target
+
+
+# The sentence's country for actors without one ----------------------------------------------
+
+LOCATIVE = {"in", "at", "near", "inside", "across", "throughout", "around", "outside"}
+
+
+def _sentence_country(cand: _Candidate, index: _ActorIndex) -> None:
+    """Give participants without a country the one country their sentence names, if only one.
+
+    "President Abdelaziz Bouteflika threatened to institute a curfew in Algiers" -> DZA for
+    Bouteflika; "Prisoners rioted at a jail in Dili" -> a group actor "Prisoners" (TLS) as the
+    source. A country that is the other side of the event ("threatened action against Russia")
+    does not count, unless it is only where the event happens ("a curfew in Algiers"); an
+    organisation with a code of its own (UN, NATO) keeps it.
+    """
+    sent = cand.trigger.sent
+    if cand.source is None:
+        cand.source = []
+    if cand.target is None:
+        cand.target = []
+    needs = [a for a in cand.source + cand.target
+             if a.country is None and a.type in ("person", "organization", "group") and actor_code(a) is None]
+    subject = None
+    if not cand.source and not cand.nominal:
+        subject = _subject_token(cand.trigger)
+        if subject is not None and not (subject.lemma_.lower() in AGENT_NOUNS and subject.pos_ == "NOUN"):
+            subject = None
+    if not needs and subject is None:
+        return
+    found: dict[str, list] = {}
+    for t in sent:
+        actor = index.at(t)
+        if actor is not None:
+            if actor.type in ("country", "group", "organization") and actor.country:
+                found.setdefault(actor.country, []).append((actor, t.head.lower_ in LOCATIVE))
+        elif not _pro_anti(t):
+            country = gazetteer.country_by_demonym(t.text) or (
+                gazetteer.country_by_name(t.text) if t.pos_ == "PROPN" else None)
+            if country:
+                found.setdefault(country.iso3, []).append((None, False))
+    if len(found) != 1:
+        return
+    (country, uses), = found.items()
+    for actor in needs:
+        other = cand.target if actor in cand.source else cand.source
+        if any(a in other and a.type == "country" and not locative for a, locative in uses):
+            continue
+        actor.country = country
+    if subject is not None:
+        if any(a in cand.target and not locative for a, locative in uses):
+            return  # "Muslim hackers defaced Danish web sites": not Danes
+        cand.source = [index.group_actor(subject, country)]
+        cand.target = [a for a in cand.target if a not in cand.source]
+
+
+def _subject_token(verb, seen: int = 0):
+    """The nominal subject of a verb, inherited through xcomp/conj as ``_subject`` does."""
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return child
+        if child.dep_ == "nsubjpass":
+            return None
+    if seen < 4 and verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
+        return _subject_token(verb.head, seen + 1)
+    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ == "NOUN":
+        return verb.head  # "demonstrators protesting election results"
+    return None
 
 
 # Nominal events and special rules ------------------------------------------------------------

@@ -79,7 +79,7 @@ def _finish(nlp, articles: list[Article]) -> Iterator[Article]:
 
 
 def _fill(article: Article, doc) -> None:
-    article.actors = find_actors(doc)
+    article.actors = find_actors(doc, article.published)
     article.times = find_times(doc, article.published)
     article.quotes = find_quotes(doc, article.actors)
     # After quotes: events may add group actors ("Israeli soldiers") to article.actors.

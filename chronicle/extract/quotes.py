@@ -8,11 +8,16 @@
    the "by" agent, or none), its complement as content. The content stops before a report of
    its own at its end ("said A, arguing that B"), runs on to the closing mark of a quotation it
    opens, and is a direct quote when it is all one quotation. A quotation inside makes it mixed.
+   Nouns of saying with a that-clause ("Trump's claim that ...") are cues as well.
 3. Every other quotation of a clause or more is a direct quote; its cue and speaker are the
    reporting verb just outside the marks in the same paragraph ("..., the Russian diplomat
-   said."; "“...” Graham asked." parsed as its own sentence), a signature ("“...” ― Ann Lee"),
-   or, for a quote standing alone, the speaker of the quote right before it. A quotation split by
-   its reporting clause ("“A,” he said. “B.”") is one quote spanning both pieces.
+   said."; "“...” Graham asked." or "Smith said Tuesday. “...”" parsed as sentences of their
+   own; "“...,” he continued."), a colon sentence before it (also ending the previous paragraph),
+   a signature ("“...” ― Ann Lee"), or, for a quote standing alone, the speaker of the quote
+   right before it. A subject inside the marks is a parse error: the words between the closing
+   mark and the cue are the speaker then. A quotation split by its reporting clause ("“A,” he
+   said. “B.”") is one quote spanning both pieces, unless the clause holds a second report or is
+   longer than the quoted words: then the pieces are two quotes with the clause's speaker.
 4. Speakers are resolved to actors: a named mention inside the speaker words, else the actor a
    pronoun or description refers to ("the Russian diplomat"). ``speaker_span`` keeps the words.
 5. The medium ("in a televised interview", "on Twitter") is read from the cue's clause.
@@ -43,6 +48,21 @@ CUE_VERBS = {
     "defend", "blast", "tout", "highlight", "applaud", "imply", "joke", "charge",
     "express", "mock", "attack", "support", "plan", "want", "seem", "appear", "name", "list",
     "condemn", "welcome", "dismiss", "slam", "hail", "lament",
+    "denounce", "decry", "bemoan", "portray", "thank", "congratulate", "encourage", "proclaim",
+    "learn", "realize", "notice", "worry", "anticipate", "assume", "figure",
+}
+# Nouns that report a that-clause: "Trump's claim that ...", "the warning from X that ...".
+CUE_NOUNS = {
+    "claim", "statement", "assertion", "argument", "view", "belief", "warning", "promise",
+    "suggestion", "allegation", "charge", "insistence", "remark", "comment", "contention",
+    "announcement", "report", "message", "pledge", "vow", "prediction", "admission", "accusation",
+    "acknowledgment", "acknowledgement", "declaration", "assurance", "conclusion", "finding",
+}
+# Verbs that only report next to quotation marks ("“...,” he continued."; "the letter reads:").
+QUOTE_ONLY_VERBS = {
+    "continue", "read", "echo", "answer", "shout", "yell", "chant", "scream", "exclaim", "retort",
+    "quip", "bark", "boast", "confess", "proclaim", "interject", "interrupt", "muse", "ponder",
+    "wonder", "recount", "sing", "cry", "whisper", "plead", "snap", "thunder", "quote",
 }
 # Verbs whose object and all that follows is what was proposed: "invited Ukraine to talks, but ...".
 PROPOSAL_CUES = {"invite", "urge", "ask", "call", "offer", "propose", "demand", "promise", "threaten", "warn"}
@@ -51,7 +71,8 @@ OBJECT_CUES = {"invite", "urge", "ask", "call", "offer", "propose", "demand", "a
                "deny", "promise", "threaten", "warn", "describe", "criticize", "criticise",
                "cite", "discuss", "endorse", "praise", "defend", "blast", "tout",
                "highlight", "applaud", "express", "mock", "attack", "support", "condemn", "welcome",
-               "dismiss", "slam", "hail", "lament", "list", "name", "mention"}
+               "dismiss", "slam", "hail", "lament", "list", "name", "mention",
+               "denounce", "decry", "bemoan", "portray", "thank", "congratulate"}
 MEDIUM_NOUNS = {
     "interview", "statement", "conference", "briefing", "speech", "letter", "post", "tweet",
     "broadcast", "television", "radio", "address", "op-ed", "column", "blog", "email",
@@ -193,6 +214,10 @@ def _direct_units(doc, quotations: list[_Quotation]) -> list[_Quotation]:
         elif cue is not None and cue.idx < q.start and i > 0:
             if _split_pair(doc, quotations[i - 1], q, cue):
                 unit = _Quotation(quotations[i - 1].start, q.end, cue.i)
+            elif _split_pair(doc, quotations[i - 1], q, cue, loose=True):
+                # The pieces stay apart (a long reporting clause, or one with two reports:
+                # "“A,” he said, adding, “B.”"); the second still belongs to that clause.
+                unit = _Quotation(q.start, q.end, cue.i)
         if unit is q and not _is_direct(doc, q):
             continue
         if units and _inside((unit.start, unit.end), (units[-1].start, units[-1].end)):
@@ -203,13 +228,26 @@ def _direct_units(doc, quotations: list[_Quotation]) -> list[_Quotation]:
     return units
 
 
-def _split_pair(doc, first: _Quotation, second: _Quotation, cue) -> bool:
-    """``first`` <reporting clause with ``cue``> ``second``, all in one paragraph."""
+def _split_pair(doc, first: _Quotation, second: _Quotation, cue, loose: bool = False) -> bool:
+    """``first`` <reporting clause with ``cue``> ``second``, all in one paragraph.
+
+    The pieces are joined only when the reporting clause holds no other report ("“A,” he said,
+    adding, “B.”" is two quotes) and is shorter than the quoted words ("“A,” said X, a lawyer
+    who has ... for years. “B.”" is two pieces: one span over both would be mostly not quoted).
+    With ``loose``, those two conditions are not checked.
+    """
     text = _text(doc)
     if not (first.end <= cue.idx < second.start) or "\n" in text[first.start:second.start]:
         return False
     if second.start - first.end > 250 or not _opens_sentence(text, first.start):
         return False
+    if not loose:
+        quoted = (first.end - first.start) + (second.end - second.start)
+        if quoted < second.start - first.end:
+            return False
+        between = doc.char_span(first.end, second.start, alignment_mode="contract")
+        if between is not None and any(_is_quote_cue(t) and t.i != cue.i for t in between):
+            return False
     # The second piece has no reporting verb of its own ("..., he added" would make it another quote).
     own = _cue_outside(doc, second)
     if own is not None and own.i != cue.i:
@@ -273,6 +311,8 @@ def _cue_tokens(doc):
             yield token
         elif token.pos_ == "VERB" and token.lemma_.lower() in CUE_VERBS:
             yield token
+        elif token.pos_ == "NOUN" and token.lemma_.lower() in CUE_NOUNS:
+            yield token
 
 
 # Indirect quotes ---------------------------------------------------------------------------------
@@ -280,6 +320,8 @@ def _cue_tokens(doc):
 def _indirect_quote(doc, cue) -> dict | None:
     if cue.lower_ == "according":
         return _according_to(doc, cue)
+    if cue.pos_ == "NOUN":
+        return _noun_cue(doc, cue)
     sent = cue.sent
     subject = _subject(cue)
     complement = _complement(cue)
@@ -332,6 +374,40 @@ def _complement(cue):
     if lemma in OBJECT_CUES:
         return _object_complement(cue, lemma)
     return None
+
+
+def _noun_cue(doc, cue) -> dict | None:
+    """"Trump's claim that X", "the warning from the agency that X": a speech noun with a
+    that-clause; the speaker is its possessor or "by / from" phrase, or none."""
+    clause = next((c for c in cue.children if c.dep_ in ("acl", "ccomp", "appos") and c.i > cue.i
+                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    if clause is None:
+        return None
+    speaker = None
+    for child in cue.children:
+        if child.dep_ == "poss" and child.i < cue.i:
+            speaker = _strip_span(doc, child.left_edge.i, child.i + 1)
+        elif child.dep_ == "prep" and child.lower_ in ("by", "from") and child.i < clause.i:
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                speaker = _speaker_tokens(obj)
+    if speaker is None and cue.dep_ in ("dobj", "pobj"):
+        # "He repeated his claim that ...", "She stood by her claim that ...": the holder
+        verb = cue.head if cue.dep_ == "dobj" else cue.head.head
+        subject = _subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+        if subject is not None and subject.dep_ == "nsubj":
+            speaker = _speaker_tokens(subject)
+    start, end = _strip_span(doc, *_before_nested_report(doc, clause.left_edge.i, clause.right_edge.i + 1))
+    if end - start < 3:
+        return None
+    return {
+        "content": (doc[start].idx, _end_char(doc[end - 1])),
+        "cue": _cue_span(doc, cue),
+        "speaker": speaker,
+        "kind": "indirect",
+        "cue_token": cue.i,
+        "sentence": (cue.sent.start_char, cue.sent.end_char),
+    }
 
 
 def _passive_agent(cue):
@@ -415,6 +491,8 @@ def _trailing_report(doc, cue) -> dict | None:
     rest = [t for t in doc[cue.i + 1:sent.end] if not (t.is_punct or t.is_space)]
     if not rest or len(rest) > 10 or any(t.pos_ in ("VERB", "AUX") for t in rest):
         return None
+    if cue.lemma_.lower() == "tell" or all(t.ent_type_ in ("DATE", "TIME") for t in rest):
+        return None  # "..., X, R-Ky., said Tuesday.", "..., told AFP.": no inverted speaker
     if cue.tag_ == "VBG":
         return None  # "..., arguing that ...": a participle adds a report, it does not sign one
     start, end = _strip_span(doc, sent.start, cue.i - 1)
@@ -442,12 +520,12 @@ def _direct_quote(doc, q: _Quotation, earlier: list[dict]) -> dict:
         found["cue_token"] = cue.i
         found["sentence"] = (cue.sent.start_char, cue.sent.end_char)
         subject = _subject(cue)
-        if subject is not None and q.cue is None and q.start <= subject.idx < q.end:
-            subject = None
+        if subject is not None and _in_quotation(doc, subject, q):
+            subject = None  # the parse took a word of the quote for the subject
         if subject is not None:
             found["speaker"] = _speaker_tokens(subject)
         else:
-            found["speaker"] = _inverted_speaker(doc, cue)
+            found["speaker"] = _between_speaker(doc, q, cue) or _inverted_speaker(doc, cue)
     elif (signed := _dash_signature(doc, q)) is not None:
         found["cue"], found["speaker"] = signed
     elif earlier:
@@ -490,14 +568,14 @@ def _cue_outside(doc, q: _Quotation):
     for token in doc[span.end:after_sent.end]:
         if token.text in QUOTE_MARKS or "\n" in token.text:
             break  # the next quotation or paragraph starts (the parser's sentence may run on)
-        if _is_cue(token):
+        if _is_quote_cue(token):
             return token
         if "\n" in token.whitespace_:
             break
     for token in reversed(doc[before_sent.start:span.start]):
         if "\n" in token.text or "\n" in token.whitespace_:
             break
-        if _is_cue(token):
+        if _is_quote_cue(token):
             return token
     return _reporting_sentence(doc, q, after_sent, before_sent)
 
@@ -512,17 +590,68 @@ def _reporting_sentence(doc, q: _Quotation, after_sent, before_sent):
         root = doc[after_sent.end].sent.root
         if _is_bare_report(root) and "\n" not in text[q.end:root.idx]:
             return root
-    if before_sent.start > 0 and text[doc[before_sent.start - 1].idx:q.start].strip() == ":":
+    before = _rstrip_at(text, q.start)
+    if before and text[before - 1] == ":":
+        # "Limbaugh continued:" / "Cruz released the following statement:", also when the
+        # quotation opens the next paragraph.
+        colon = doc.char_span(before - 1, before, alignment_mode="expand")
+        root = colon[0].sent.root if colon is not None else None
+        if root is not None and (_is_quote_cue(root) or (
+                root.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN", "PRON") for c in root.children))):
+            return root
+    elif before and text[before - 1] in ".!?" and "\n" not in text[before:q.start] and before_sent.start > 0:
+        # "Smith said Tuesday. “...”": a bare reporting sentence right before, same paragraph.
         root = doc[before_sent.start - 1].sent.root
-        if root.lemma_.lower() in CUE_VERBS and "\n" not in text[root.idx:q.start]:
+        if _is_bare_report(root) and _subject(root) is not None and "\n" not in text[root.idx:q.start]:
             return root
     return None
 
 
+def _is_quote_cue(token) -> bool:
+    return _is_cue(token) or (token.pos_ == "VERB" and token.lemma_.lower() in QUOTE_ONLY_VERBS)
+
+
 def _is_bare_report(token) -> bool:
     """A reporting verb with nothing reported in its own sentence: "Graham asked."."""
-    return (token.pos_ == "VERB" and token.lemma_.lower() in CUE_VERBS
+    return (token.pos_ == "VERB" and _is_quote_cue(token)
             and not any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in token.children))
+
+
+def _in_quotation(doc, token, q: _Quotation) -> bool:
+    """``token`` lies inside the quoted words of ``q`` (for a joined unit: of one of its pieces)."""
+    if not q.start <= token.idx < q.end:
+        return False
+    return q.cue is None or not _between_pieces(_text(doc), q, token.idx)
+
+
+def _between_pieces(text: str, q: _Quotation, i: int) -> bool:
+    """Index ``i`` lies outside the marks of a joined unit, in its reporting clause."""
+    inside = False
+    for j in range(q.start, i):
+        if text[j] in QUOTE_MARKS and text[j] not in ("'", "’", "‘"):
+            inside = not inside
+    return not inside
+
+
+def _between_speaker(doc, q: _Quotation, cue) -> tuple[int, int] | None:
+    """"“...,” Tulsa police Chief Chuck Jordan said." when the parse found no subject: the
+    words between the closing mark and the cue."""
+    text = _text(doc)
+    if cue.idx < q.start:
+        return None
+    close = q.end if cue.idx >= q.end else max(text.rfind(m, q.start, cue.idx) for m in QUOTE_MARKS - {"'", "’", "‘"}) + 1
+    if close <= q.start or "\n" in text[close:cue.idx]:
+        return None
+    words = doc.char_span(close, cue.idx, alignment_mode="contract")
+    if words is None or len(words) > 12:
+        return None
+    start, end = _strip_span(doc, words.start, words.end)
+    words = doc[start:end]
+    if end <= start or any(t.pos_ in ("VERB", "AUX") and not t.ent_type_ for t in words):
+        return None
+    if not any(t.pos_ in ("PROPN", "NOUN", "PRON") and t.ent_type_ not in ("DATE", "TIME") for t in words):
+        return None
+    return start, end
 
 
 def _inverted_speaker(doc, cue) -> tuple[int, int] | None:

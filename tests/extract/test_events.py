@@ -152,3 +152,60 @@ def test_an_event_links_the_time_expression_that_dates_it():
     [event] = [e for e in article.events if e.plover == "ASSAULT"]
     [time] = [t for t in article.times if t.id == event.time]
     assert time.text == "three days ago" and event.date == time.value == "2023-02-12"
+
+
+# Actors without a country of their own (sentences of our own) -----------------------------------
+
+def source_countries(text, prefix=""):
+    _, events, by_id = run(text)
+    found = [e for e in events if e.cameo.startswith(prefix)]
+    assert found, [(e.cameo, e.status) for e in events]
+    return countries(found[0].source, by_id), [actor_code(by_id[i]) for i in found[0].source]
+
+
+def test_demonym_modified_agent_noun_is_a_group_actor_with_a_sector():
+    assert source_countries("Hungarian officials rejected the proposal.") == ({"HUN"}, ["HUNGOV"])
+
+
+def test_pronoun_of_a_reported_clause_is_the_speaker():
+    assert source_countries("Chilean farmers said they would block the highway.")[0] == {"CHL"}
+    assert source_countries("President Ana Ruiz of Peru said she would ban the march.")[0] == {"PER"}
+
+
+def test_quantity_partitive_takes_its_of_phrase():
+    assert source_countries("Thousands of Kenyans protested against the new tax.")[0] == {"KEN"}
+
+
+def test_demonym_inside_a_group_name():
+    assert source_countries("Some 5,000 Iraqi Kurds protested in Ankara.")[0] == {"IRQ"}
+
+
+def test_organisation_takes_the_country_its_name_starts_with():
+    assert source_countries("The Peruvian Teachers Union called off its strike.")[0] == {"PER"}
+    assert source_countries("The US Congress agreed to lift sanctions on Cuba.")[0] == {"USA"}
+
+
+def test_person_of_country():
+    assert source_countries("King Hussein of Jordan met the envoy.")[0] == {"JOR"}
+
+
+def test_person_without_country_takes_the_sentence_country():
+    assert source_countries("President Amadou Diallo threatened to impose a curfew in Senegal.")[0] == {"SEN"}
+
+
+def test_sentence_country_is_not_given_from_the_other_side():
+    # Senegal is the target here, not Diallo's country.
+    assert "SEN" not in source_countries("President Amadou Diallo threatened Senegal with sanctions.")[0]
+
+
+def test_agent_subject_becomes_a_group_actor_of_the_sentence_country():
+    assert source_countries("Students demonstrated in Tunisia on Friday.")[0] == {"TUN"}
+    assert "DNK" not in source_countries("Hackers defaced hundreds of Danish web sites.")[0]
+
+
+def test_ethnic_group_is_coded_by_the_country_it_lives_in():
+    assert source_countries("Ethnic Hungarians in Romania demanded autonomy.")[0] == {"ROU"}
+
+
+def test_pro_or_anti_demonym_is_an_allegiance_not_a_country():
+    assert "RUS" not in source_countries("The pro-Russian militia declared a ceasefire in the region.")[0]

@@ -217,3 +217,76 @@ def test_time_of_day_is_not_a_speaker():
     assert quote["speaker"] == "Paul Grey"
     [quote] = quotes_of("“We are ready for the vote,” said Tuesday the spokesman of the ministry.")
     assert "Tuesday" not in quote["speaker_text"]
+
+
+def test_split_quote_with_two_reports_is_two_quotes():
+    text = ("“The budget is a disaster for every family in the county,” Mayor Tom Reed said, adding, "
+            "“We will fight it in the council next week.”")
+    first, second = quotes_of(text)
+    assert first["content"] == "“The budget is a disaster for every family in the county,”"
+    assert first["cue"] == "said" and first["speaker"] == "Tom Reed"
+    assert second["content"] == "“We will fight it in the council next week.”"
+    assert second["cue"] == "adding" and second["speaker"] == "Tom Reed"
+
+
+def test_split_quote_with_a_long_reporting_clause_keeps_its_pieces_apart():
+    text = ("“It is over for the mine,” said Peter Hale, a lawyer for the Green River Trust who has "
+            "fought the mining companies over water pollution in three states for many years. "
+            "“We won this fight.”")
+    first, second = quotes_of(text)
+    assert first["content"] == "“It is over for the mine,”" and second["content"] == "“We won this fight.”"
+    assert first["speaker"] == second["speaker"] == "Peter Hale"
+
+
+def test_quote_only_reporting_verb_after_the_quote():
+    [quote] = quotes_of("“And that is why the plant must stay open for good,” Governor Ellen Marsh continued.")
+    assert quote["cue"] == "continued" and quote["speaker"] == "Ellen Marsh"
+
+
+def test_speaker_between_the_closing_mark_and_the_cue_not_inside_the_quote():
+    # The parse may take a word of the quotation ("We") for the subject of "said".
+    text = ("“I make this promise to you: We will achieve justice in this case,” Police Chief Carl Ortega "
+            "said Monday. “I want to assure our community of that.”")
+    quote = quotes_of(text)[0]
+    assert quote["speaker"] == "Carl Ortega"
+
+
+def test_trailing_date_is_not_an_inverted_speaker():
+    text = "“Our assumption is that the veto will be overridden,” Senator Ann Wolfe, R-Ky., said Tuesday."
+    [quote] = quotes_of(text)
+    assert quote["speaker"] == "Ann Wolfe"
+
+
+def test_colon_introduction_in_the_previous_paragraph():
+    text = ("Radio host Dan Miller continued:\n\n"
+            "“They are demanding this, and they are putting all kinds of pressure on the moderator.”")
+    [quote] = quotes_of(text)
+    assert quote["speaker"] == "Dan Miller" and quote["cue"] == "continued"
+
+
+def test_colon_introduction_with_any_verb_and_a_subject():
+    text = "Senator Rosa Grant released the following statement: “This bill protects every worker in the state.”"
+    [quote] = quotes_of(text)
+    assert quote["speaker"] == "Rosa Grant" and quote["cue"] == "released"
+
+
+def test_bare_reporting_sentence_before_the_quote():
+    text = "Mayor Lena Ford said Tuesday. “We will rebuild the bridge before the winter comes.”"
+    [quote] = quotes_of(text)
+    assert quote["speaker"] == "Lena Ford"
+
+
+def test_noun_cue_with_a_that_clause():
+    [quote] = quotes_of("Senator Bob Kerr's claim that the tax cut pays for itself was widely disputed.")
+    assert quote["cue"] == "claim" and quote["speaker"] == "Bob Kerr"
+    assert quote["content"] == "that the tax cut pays for itself"
+
+
+def test_noun_cue_held_by_the_subject_of_its_verb():
+    [quote] = quotes_of("Governor Amy Price stood by the claim that the dam could fail in a storm.")
+    assert quote["cue"] == "claim" and quote["speaker"] == "Amy Price"
+
+
+def test_stance_verbs_measured_on_train():
+    [quote] = quotes_of("Senator Ray Cole denounced the new tariffs on steel imports.")
+    assert quote["cue"] == "denounced" and quote["content"] == "the new tariffs on steel imports"
