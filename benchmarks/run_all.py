@@ -248,21 +248,26 @@ def synthetic_articles(quotes_total: int, per_article: int = 10, speakers: int =
                       actors=actors, quotes=quotes)
 
 
-def bench_store(quotes_total: int, queries: int = 30) -> list[dict]:
-    from chronicle.store.sqlite import Store
+def bench_store(quotes_total: int, queries: int = 30, db: str | None = None) -> list[dict]:
+    """Ingest rate and actor-timeline latency; ``db`` a PostgreSQL URL (an empty database) or a
+    temporary SQLite file by default."""
+    from chronicle.store import is_postgres_url, open_store
 
     articles = list(synthetic_articles(quotes_total))
-    path = Path(tempfile.mkdtemp(prefix="chronicle-bench-store-")) / "bench.db"
+    postgres = bool(db) and is_postgres_url(db)
+    path = None if postgres else Path(db or Path(tempfile.mkdtemp(prefix="chronicle-bench-store-")) / "bench.db")
+    backend = "PostgreSQL" if postgres else "SQLite"
     rows = []
-    with Store(path) as store:
+    with open_store(db if postgres else str(path)) as store:
         start = time.perf_counter()
         for article in articles:
             store.add(article)
         seconds = time.perf_counter() - start
         stats = store.stats()
-        rows.append({"benchmark": "SQLite ingest", "setting": f"{stats['quotes']:,} quotes", "n": len(articles),
+        size = f"; {os.path.getsize(path) / 2**20:.0f} MB file" if path else ""
+        rows.append({"benchmark": f"{backend} ingest", "setting": f"{stats['quotes']:,} quotes", "n": len(articles),
                      "seconds": seconds, "articles_s": len(articles) / seconds,
-                     "note": f"{stats['quotes'] / seconds:,.0f} quotes/s; {os.path.getsize(path) / 2**20:.0f} MB file"})
+                     "note": f"{stats['quotes'] / seconds:,.0f} quotes/s{size}"})
         rng = random.Random(1)
         speakers = [a.name for article in articles[:200] for a in article.actors]
         forms = [("full name", lambda n: n), ("surname", lambda n: n.split()[-1]),
@@ -276,12 +281,13 @@ def bench_store(quotes_total: int, queries: int = 30) -> list[dict]:
                     times.append(time.perf_counter() - start)
                     found.append(len(result))
                 times.sort()
-                rows.append({"benchmark": "actor timeline query", "setting": f"{label}, limit={limit}",
+                rows.append({"benchmark": f"timeline query ({backend})", "setting": f"{label}, limit={limit}",
                              "n": len(times), "seconds": statistics.median(times),
                              "note": f"median {statistics.median(times) * 1000:.1f} ms, "
                                      f"p95 {times[int(0.95 * (len(times) - 1))] * 1000:.1f} ms, "
                                      f"{statistics.mean(found):.0f} quotes/answer"})
-    path.unlink()
+    if path is not None:
+        path.unlink()
     return rows
 
 
@@ -309,6 +315,7 @@ def main(argv=None) -> int:
     parser.add_argument("--spark-articles", type=int)
     parser.add_argument("--spark-master", default="local[2]")
     parser.add_argument("--quotes", type=int, help="quotes in the store benchmark")
+    parser.add_argument("--store-db", help="a postgresql:// URL (empty database) for the store benchmark; default: SQLite")
     parser.add_argument("--json", help="also write the rows to this JSON file")
     args = parser.parse_args(argv)
     sizes = dict(QUICK if args.quick else FULL)
@@ -343,7 +350,7 @@ def main(argv=None) -> int:
         rows += bench_spark(sample_paths(corpus, sizes["spark_articles"]), args.spark_master)
     if "store" in only:
         print(f"store: {sizes['quotes']:,} quotes", flush=True)
-        rows += bench_store(sizes["quotes"])
+        rows += bench_store(sizes["quotes"], db=args.store_db)
     print()
     print_table(rows)
     print(f"\ntotal {time.perf_counter() - started:.0f} s; load average {os.getloadavg()[0]:.2f} at the end")

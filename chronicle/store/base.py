@@ -268,9 +268,11 @@ class BaseStore:
             if condition is None:
                 return []
             sql, values = condition
+            # The matching speakers first, once (an uncorrelated subquery), then their quotes by
+            # index: a correlated EXISTS ran the name match once per quote (0.5 s at 100k quotes).
             where.append(
-                "EXISTS (SELECT 1 FROM actor_names AS n WHERE n.article_id = q.article_id"
-                f" AND n.actor_id = q.speaker AND {sql})"
+                "(q.article_id, q.speaker) IN (SELECT n.article_id, n.actor_id FROM actor_names AS n"
+                f" WHERE {sql})"
             )
             params += values
         if contains is not None:
