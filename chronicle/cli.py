@@ -293,7 +293,8 @@ def positions(
 
     store = _open_existing(db)
     try:
-        lines = position_timeline(store.positions(holder=holder, issue=issue, since=since, until=until))[:limit]
+        lines = position_timeline(store.positions(holder=holder, issue=issue, since=since, until=until),
+                                  party=holder)[:limit]
     except ValueError as exc:
         err.print(f"[red]Error:[/red] {escape(str(exc))}")
         raise typer.Exit(2)

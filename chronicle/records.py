@@ -75,6 +75,7 @@ class Quote:
     date: Optional[str] = None  # ISO date it was said, when known
     time: Optional[str] = None  # id of the time expression that dates it; None = publication date
     sentence_span: Optional[Span] = None
+    confidence: float = 1.0  # 1 - translation noise of its sentence(s): chronicle/extract/noise.py
 
 
 @dataclass
@@ -93,6 +94,7 @@ class Event:
     date: Optional[str] = None  # ISO date it happened (or is planned for)
     time: Optional[str] = None  # id of the time expression that dates it; None = publication date
     sentence_span: Optional[Span] = None
+    confidence: float = 1.0  # 1 - translation noise of its sentence(s): chronicle/extract/noise.py
 
 
 @dataclass

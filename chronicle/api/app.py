@@ -227,7 +227,7 @@ def create_app(db_path: str | os.PathLike, *, write_token: Optional[str] = None)
         """One actor's quotes and events (done by it or to it), by day; undated last."""
         with open_store() as store:
             timeline = queries.actor_timeline(store, name)
-            positions = position_timeline(store.positions(holder=name)) if timeline else []
+            positions = position_timeline(store.positions(holder=name), party=name) if timeline else []
         if timeline is None:
             raise HTTPException(404, detail=f"no actor named {name!r}")
         return timeline
@@ -303,7 +303,7 @@ def create_app(db_path: str | os.PathLike, *, write_token: Optional[str] = None)
     def actor_page(request: Request, name: str):
         with open_store() as store:
             timeline = queries.actor_timeline(store, name)
-            positions = position_timeline(store.positions(holder=name)) if timeline else []
+            positions = position_timeline(store.positions(holder=name), party=name) if timeline else []
         if timeline is None:
             raise HTTPException(404, detail=f"No actor named {name!r}.")
         chart_days = []

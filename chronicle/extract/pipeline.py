@@ -18,6 +18,7 @@ from chronicle.clean.text import clean_text
 from chronicle.extract.actors import find_actors
 from chronicle.extract.events import find_events
 from chronicle.extract.nlp import get_nlp
+from chronicle.extract.noise import apply_noise
 from chronicle.extract.positions import find_positions
 from chronicle.extract.quotes import find_quotes
 from chronicle.extract.times import find_times, sentence_date
@@ -93,6 +94,7 @@ def _fill(article: Article, doc) -> None:
             quote.date, quote.time = article.published, None
     # Last: positions read the quotes, events and their dates.
     article.positions = find_positions(doc, article)
+    apply_noise(doc, article)  # confidence of quotes and events; positions scaled by it
 
 
 def _parse_all(nlp, texts: list[str]):

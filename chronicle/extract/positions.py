@@ -43,6 +43,7 @@ DOCS: docs/positions.md
 """
 from __future__ import annotations
 
+import bisect
 import os
 import re
 from dataclasses import dataclass, field
@@ -166,8 +167,22 @@ class _Trigger:
 POS_PREFIX = {"n": {"NOUN", "PROPN"}, "v": {"VERB"}, "a": {"ADJ"}}
 
 
+# The index of the last taxonomy indexed: ``load_issues`` returns the same (cached) dict until
+# the taxonomy changes, so each article need not rebuild it. (issues, index); read-only.
+_last_index: tuple = (None, None)
+
+
 def _triggers(issues: dict[str, Issue]) -> dict[str, list[_Trigger]]:
     """First word -> triggers starting with it, longest first."""
+    global _last_index
+    if _last_index[0] is issues:
+        return _last_index[1]
+    index = _build_triggers(issues)
+    _last_index = (issues, index)
+    return index
+
+
+def _build_triggers(issues: dict[str, Issue]) -> dict[str, list[_Trigger]]:
     index: dict[str, list[_Trigger]] = {}
     for issue in issues.values():
         for phrase in issue.triggers:
@@ -192,7 +207,7 @@ def find_issue_mentions(doc, start: int, end: int, index=None) -> list[tuple[str
     """Issue triggers within characters [start, end): (issue, first token, last token + 1)."""
     index = index if index is not None else _triggers(load_issues())
     found = []
-    tokens = [t for t in doc if t.idx >= start and t.idx + len(t.text) <= end]
+    tokens = _tokens_within(doc, start, end)
     i = 0
     while i < len(tokens):
         token, hit = tokens[i], None
@@ -213,6 +228,30 @@ def find_issue_mentions(doc, start: int, end: int, index=None) -> list[tuple[str
 
 
 # Helpers over the parse --------------------------------------------------------------------------
+
+def _tokens_within(doc, start: int, end: int) -> list:
+    """The tokens wholly within characters [start, end), in order.
+
+    Token starts and ends both increase along the doc, so these are one run of tokens, found by
+    bisection over the token offsets (computed once per doc) instead of a pass over every token.
+    """
+    starts, ends = _token_offsets(doc)
+    first = bisect.bisect_left(starts, start)
+    after = bisect.bisect_right(ends, end)
+    return [doc[i] for i in range(first, after)] if after > first else []
+
+
+def _token_offsets(doc) -> tuple[list[int], list[int]]:
+    offsets = doc.user_data.get(_OFFSETS_KEY)
+    if offsets is None or len(offsets[0]) != len(doc):
+        starts = [t.idx for t in doc]
+        offsets = (starts, [s + len(t) for s, t in zip(starts, doc)])
+        doc.user_data[_OFFSETS_KEY] = offsets
+    return offsets
+
+
+_OFFSETS_KEY = ("chronicle", "token_offsets")
+
 
 def _seq_at(doc, i: int, seq: tuple[str, ...], lemma: bool = True) -> bool:
     if i + len(seq) > len(doc):
@@ -751,7 +790,7 @@ def _unique(items):
 
 # Over time -------------------------------------------------------------------------------------------
 
-def position_timeline(rows: list[dict]) -> list[dict]:
+def position_timeline(rows: list[dict], party: Optional[str] = None) -> list[dict]:
     """Positions across articles as lines: repeats are one line, a change of stance a new line.
 
     rows: dicts with ``holder`` (a name), ``issue``, ``stance``, ``date`` (ISO or None),
@@ -762,6 +801,10 @@ def position_timeline(rows: list[dict]) -> list[dict]:
         with several dated sources; when a holder's stance on an issue differs from its previous
         one, the new line has ``change: True`` and ``from``: the previous stance. Undated rows
         come last, in input order.
+    party: the party the rows were selected for (``store.positions(holder=party)``; a country's
+        rows include its people's). Given, the rows are that party's: its lines group by it, so
+        Russia's stance stated by Vershinin and later by Lavrov is one line of Russia's, each
+        source naming its own ``holder``.
     """
     from chronicle.extract.names import name_key
 
@@ -772,9 +815,12 @@ def position_timeline(rows: list[dict]) -> list[dict]:
         holder = row.get("holder") or ""
         if isinstance(holder, (list, tuple)):
             holder = ", ".join(h for h in holder if h)
-        key = (name_key(holder) if holder else "", (row.get("issue") or "").lower())
         source = {"date": row.get("date"), "article": row.get("article", row.get("article_id")),
                   "evidence": row.get("evidence"), "anchor": row.get("anchor")}
+        if party:
+            source["holder"] = holder
+            holder = holder if holder and name_key(holder) == name_key(party) else party
+        key = (name_key(holder) if holder else "", (row.get("issue") or "").lower())
         line = current.get(key)
         if line is not None and line["stance"] == row.get("stance"):
             if source not in line["sources"]:

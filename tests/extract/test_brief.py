@@ -4,8 +4,25 @@ import re
 import pytest
 
 from chronicle.extract.brief import write_brief
+from chronicle.extract.noise import is_low
 from chronicle.extract.pipeline import extract
 from tests.conftest import DATA
+
+
+REF = re.compile(r" \[([a-z]+\d+(?:, [a-z]+\d+)*(?: \d+–\d+(?:, \d+–\d+)*)?(?:; [a-z]+\d+(?:, [a-z]+\d+)*(?: \d+–\d+(?:, \d+–\d+)*)?)*)\]")
+LOW = re.compile(r" \(low confidence: translation noise in [a-z0-9, ]+\)")
+
+
+def refs(line):
+    """The references at the end of a brief line: [(ids, spans)] per group."""
+    m = re.search(REF.pattern + r"\.?$", line)
+    assert m, f"no reference at the end of: {line}"
+    groups = []
+    for part in m.group(1).split("; "):
+        ids = re.findall(r"\b[a-z]+\d+\b", part)
+        spans = [(int(a), int(b)) for a, b in re.findall(r"(\d+)–(\d+)", part)]
+        groups.append((ids, spans))
+    return groups
 
 
 def quoted(brief):
@@ -72,6 +89,7 @@ def test_specimen_brief_cites_and_is_built_from_the_record(specimen_brief):
     cited = next(line for line in brief.splitlines() if line.startswith("Cited:"))
     assert "Sergei Vershinin" in cited and "Podoljak" in cited and "Twitter" in cited
     body = brief.replace(article.title, "")  # the first line names the record's title
+    body = re.sub(LOW, "", re.sub(REF, "", body))  # references and low-confidence notes: checked below
     for piece in quoted(body):
         assert piece in article.text, piece
     # Outside the quoted slices, only names, roles, issue names, dates and template words appear.
@@ -81,10 +99,68 @@ def test_specimen_brief_cites_and_is_built_from_the_record(specimen_brief):
         rest = rest.replace(f"“{piece}”", "")
     for name in names:
         rest = rest.replace(name, "")
-    words = set(re.findall(r"[A-Za-z]+", rest))
+    words = set(re.findall(r"[A-Za-z]+", re.sub(LOW, "", rest)))
     template = {"Brief", "published", "Offers", "and", "demands", "offers", "on", "terms", "negotiations",
                 "Terms", "The", "draft", "resolution", "demand", "territory", "withdrawal", "prisoners",
                 "deportations", "Rejections", "rejects", "In", "their", "words", "Planned", "next", "set",
                 "for", "after", "Cited", "quote", "quotes", "unnamed", "televised", "interview", "Twitter",
                 "supports", "counted", "from", "the", "publication", "date", "A", "document"}
     assert words <= template, words - template
+
+
+def test_every_line_ends_with_its_records_and_spans(specimen_brief):
+    article, brief = specimen_brief
+    text = article.text
+    records = {r.id: r for r in article.quotes + article.events + article.times + article.positions}
+    content = [line for line in brief.splitlines() if line.startswith(("- ", "Cited:"))]
+    assert len(content) >= 5
+    for line in content:
+        groups = refs(line)
+        spans = []
+        for ids, group_spans in groups:
+            for i in ids:
+                assert i in records, (i, line)
+            for a, b in group_spans:
+                assert 0 <= a < b <= len(text) and text[a:b].strip(), (a, b, line)
+                spans.append((a, b))
+            for i in ids:  # a quote, event or time is cited with its own span
+                r = records[i]
+                own = getattr(r, "content_span", None) or (r.span if not hasattr(r, "stance") else None)
+                if own is not None and group_spans:
+                    assert tuple(own) in group_spans, (i, own, line)
+        # Every slice the line quotes lies within a span it references.
+        body = re.sub(REF, "", line)
+        if line.startswith("Cited:"):  # quote ids only; an unnamed speaker is quoted as written
+            assert not spans
+            continue
+        for piece in quoted(body):
+            assert any(piece in text[a:b] for a, b in spans), (piece, line)
+    offer = next(line for line in content if line.startswith("- Sergei Vershinin"))
+    assert refs(offer)[0][0] == ["p1"]  # the position first
+
+
+def test_low_confidence_lines_are_marked(specimen_brief):
+    article, brief = specimen_brief
+    low = {r.id for r in article.quotes + article.events if is_low(r.confidence)}
+    assert low  # "Russia will criminally will take over the world"
+    for line in brief.splitlines():
+        if not line.startswith("- "):
+            continue
+        cited = {i for ids, _ in refs(line) for i in ids}
+        marked = LOW.search(line)
+        assert bool(marked) == bool(cited & low), line
+        if marked:
+            assert set(re.findall(r"[a-z]+\d+", marked.group(0))) == cited & low
+    rejection = next(line for line in brief.splitlines() if "Podoljak" in line and "rejects" in line)
+    assert LOW.search(rejection)
+    vote = next(line for line in brief.splitlines() if "vote" in line)
+    assert not LOW.search(vote)
+
+
+def test_a_damaged_sentence_marks_its_line():
+    text = "Hungarian Prime Minister Viktor Orban said that the the sanctions against Russia are pointless."
+    article = extract(text, published="2024-03-04", clean=False)
+    line = next(line for line in write_brief(article).splitlines() if "rejects sanctions" in line)
+    assert re.search(r"\(low confidence: translation noise in [^)]*\bq1\b[^)]*\) \[", line) and line.endswith("]")
+    clean = extract(text.replace("the the", "the"), published="2024-03-04", clean=False)
+    assert "low confidence" not in write_brief(clean)

@@ -202,3 +202,58 @@ def test_timeline_undated_rows_come_last():
             {"holder": "A", "issue": "aid", "stance": "oppose", "date": "2023-01-01", "article": "y", "evidence": "f"}]
     lines = position_timeline(rows)
     assert [l["stance"] for l in lines] == ["oppose", "support"] and lines[1]["from"] == "oppose"
+
+
+def test_timeline_for_a_party_groups_its_peoples_positions():
+    rows = [
+        {"holder": "Sergei Vershinin", "issue": "negotiations", "stance": "conditional", "date": "2023-02-12",
+         "article": "a1", "evidence": "x"},
+        {"holder": "Sergei Lavrov", "issue": "negotiations", "stance": "conditional", "date": "2023-03-01",
+         "article": "a2", "evidence": "y"},
+    ]
+    assert len(position_timeline(rows)) == 2  # two people, two lines
+    (line,) = position_timeline(rows, party="Russia")  # Russia's stance, stated by two of its people
+    assert line["holder"] == "Russia" and line["stance"] == "conditional"
+    assert [(s["date"], s["holder"]) for s in line["sources"]] == [("2023-02-12", "Sergei Vershinin"),
+                                                                    ("2023-03-01", "Sergei Lavrov")]
+
+
+LATER_ARTICLE = """Moscow repeats its terms for talks
+
+Moscow – Russian Foreign Minister Sergei Lavrov said on Wednesday that Russia is ready for negotiations with Ukraine, but only on the basis of the reality on the ground.
+
+"We are ready for talks, taking into account the goals we have announced," Lavrov told reporters in Moscow.
+"""
+
+
+def test_positions_command_shows_a_repeated_position_with_two_sources(tmp_path):
+    """The specimen (2023-02-12) and a later article (2023-03-01) in which Russia's stance repeats."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from chronicle.cli import app
+
+    runner = CliRunner()
+    later = tmp_path / "later.txt"
+    later.write_text(LATER_ARTICLE, encoding="utf-8")
+    db = tmp_path / "chronicle.db"
+    for path, date in ((DATA / "specimen_article.txt", "2023-02-12"), (later, "2023-03-01")):
+        result = runner.invoke(app, ["ingest", str(path), "--published", date, "--db", str(db)])
+        assert result.exit_code == 0, result.output
+    result = runner.invoke(app, ["positions", "--actor", "Russia", "--issue", "negotiations", "--format", "json",
+                                 "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    lines = json.loads(result.stdout)
+    assert len(lines) == 1, lines
+    (line,) = lines
+    assert line["holder"] == "Russia" and line["issue"] == "negotiations" and line["stance"] == "conditional"
+    assert line["change"] is False
+    assert [s["date"] for s in line["sources"]] == ["2023-02-12", "2023-03-01"]
+    assert [s["holder"] for s in line["sources"]] == ["Sergei Vershinin", "Sergei Lavrov"]
+    assert (line["first_date"], line["last_date"]) == ("2023-02-12", "2023-03-01")
+    # Ukraine's rejection is not Russia's: it stays out of Russia's lines, and has its own.
+    result = runner.invoke(app, ["positions", "--actor", "Ukraine", "--issue", "negotiations", "--format", "json",
+                                 "--db", str(db)])
+    ukraine = json.loads(result.stdout)
+    assert [(l["stance"], len(l["sources"])) for l in ukraine] == [("oppose", 1)]
