@@ -213,6 +213,7 @@ def quotes(
     contains: Optional[str] = typer.Option(None, "--contains", help="Words in the quoted content."),
     since: Optional[str] = typer.Option(None, "--since", help="First date (YYYY-MM-DD)."),
     until: Optional[str] = typer.Option(None, "--until", help="Last date (YYYY-MM-DD)."),
+    source: Optional[str] = typer.Option(None, "--source", help="Text in the article's source: a path, URL or domain."),
     limit: int = typer.Option(50, "--limit"),
     offset: int = typer.Option(0, "--offset"),
     format: str = typer.Option("table", "--format", "-f", help="table or json."),
@@ -224,7 +225,8 @@ def quotes(
     """
     store = _open_existing(db)
     try:
-        rows = store.quotes(speaker=speaker, contains=contains, since=since, until=until, limit=limit, offset=offset)
+        rows = store.quotes(speaker=speaker, contains=contains, since=since, until=until, source=source,
+                            limit=limit, offset=offset)
     except ValueError as exc:
         err.print(f"[red]Error:[/red] {escape(str(exc))}")
         raise typer.Exit(2)

@@ -197,6 +197,7 @@ def create_app(db_path: str | os.PathLike, *, write_token: Optional[str] = None)
         since: Optional[str] = SinceQuery,
         until: Optional[str] = UntilQuery,
         article: Optional[str] = Query(None, max_length=100, description="An article id."),
+        source: Optional[str] = Query(None, max_length=300, description="Text in the article's source (path, URL, WARC record), e.g. a domain."),
         limit: int = LimitQuery,
         offset: int = OffsetQuery,
     ) -> dict:
@@ -205,7 +206,7 @@ def create_app(db_path: str | os.PathLike, *, write_token: Optional[str] = None)
         title, content_span, and ``links`` to its page and its words in the article."""
         with open_store() as store:
             rows = store.quotes(speaker=speaker, contains=contains, since=since, until=until,
-                                article=article, limit=limit + 1, offset=offset)
+                                article=article, source=source, limit=limit + 1, offset=offset)
         for row in rows:
             row["links"] = queries.quote_links(row)
         return paged(rows, limit, offset)

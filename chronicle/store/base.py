@@ -242,6 +242,7 @@ class BaseStore:
         since: Optional[str | date] = None,
         until: Optional[str | date] = None,
         article: Optional[str] = None,
+        source: Optional[str] = None,
         limit: Optional[int] = 50,
         offset: int = 0,
     ) -> list[dict]:
@@ -256,6 +257,8 @@ class BaseStore:
                   undated quotes never match. A shorter value covers a period: until="2024-03"
                   includes all of March.
         article:  an article id.
+        source:   text in where the article came from (a path, URL or WARC record), e.g. a
+                  site's domain: "bbc.co.uk" (case-insensitive substring).
 
         Each row: article_id, quote_id, speaker (the actor's name), speaker_id, speaker_text
         (the words naming the speaker, as written), cue, kind, medium, content, date, source,
@@ -283,6 +286,9 @@ class BaseStore:
         if article is not None:
             where.append(f"q.article_id = {p}")
             params.append(article)
+        if source is not None:
+            where.append(f"lower(a.source) LIKE {p} ESCAPE '\\'")
+            params.append("%" + _like_escape(source.lower().replace("\x00", "")) + "%")
         rows = self._rows(
             f"""
             SELECT q.article_id, q.quote_id, q.speaker_name AS speaker, q.speaker AS speaker_id,

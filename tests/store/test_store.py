@@ -503,3 +503,13 @@ def test_open_store_opens_postgres_for_a_url():
         with open_store(url) as store:
             assert isinstance(store, PostgresStore)
             assert "***" in store.path or "@" not in url
+
+
+def test_quotes_by_source_match_part_of_where_the_article_came_from(filled):
+    every = filled.quotes(limit=None)
+    sources = {row["source"] for row in every}
+    one = sorted(sources)[0]
+    found = filled.quotes(source=one[-6:].upper(), limit=None)
+    assert found and {row["source"] for row in found} <= {s for s in sources if one[-6:].lower() in s.lower()}
+    assert filled.quotes(source="no-such-site.example", limit=None) == []
+    assert filled.quotes(source="%", limit=None) == [r for r in every if "%" in r["source"]]
