@@ -814,6 +814,9 @@ def _unique(items):
     return out
 
 
+_DECLARING_VERBS = frozenset(SPEECH_VERBS | {"conclude", "remind", "issue"})  # built once, not per token
+
+
 def _special_rules(doc, index: _ActorIndex, candidates: list[_Candidate]) -> list[_Candidate]:
     """Rejections that the lexicon cannot express: "called the offer meaningless", "talks are
     out of the question"."""
@@ -838,7 +841,7 @@ def _special_rules(doc, index: _ActorIndex, candidates: list[_Candidate]) -> lis
             code = "125" if obj.lemma_.lower() in ("offer", "invitation", "proposal") else "120"
             found.append(_Candidate(trigger=token, code=code, mode="", object_token=obj,
                                     source=source, target=[a for a in target if a not in source]))
-        elif lemma in SPEECH_VERBS | {"conclude", "remind", "issue"} and token.pos_ == "VERB":
+        elif token.pos_ == "VERB" and lemma in _DECLARING_VERBS:
             # "declared that China must drop barriers": a demand on the clause's subject.
             clause = next((c for c in token.children if c.dep_ == "ccomp"
                            and any(a.dep_ == "aux" and a.lower_ in ("must", "should") for a in c.children)), None)

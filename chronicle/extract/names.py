@@ -7,6 +7,7 @@ and leaves fuzzy matching for typos only.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from unidecode import unidecode
@@ -18,6 +19,9 @@ _FOLDS = [
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "president", "minister", "the"}
 
 
+# Bounded: the same names come back many times within an article and across a corpus (actors
+# are compared pairwise), but a long ingest sees ever new ones. ~8,000 short strings: ~2 MB.
+@lru_cache(maxsize=8192)
 def name_key(name: str) -> str:
     """Fold a name to a key shared by its common spellings ("Sergey" and "Sergei")."""
     words = re.findall(r"[a-z0-9]+", unidecode(name).lower())
