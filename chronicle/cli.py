@@ -551,10 +551,7 @@ def evaluate_quotes(
 
     Example: chronicle evaluate quotes --gold ../shared/gold/quotes/polnear/json/dev
     """
-    from chronicle.evaluate.quotes import evaluate_quotes as run, format_report
-
-    _gold_exists(gold)
-    out.print(format_report(run(gold, limit=limit)), highlight=False)
+    _print_scores("quotes", gold, limit)
 
 
 @evaluate_app.command("time")
@@ -566,10 +563,7 @@ def evaluate_time(
 
     Example: chronicle evaluate time --gold ../shared/gold/time/tbaq_timebank.jsonl
     """
-    from chronicle.evaluate.time import evaluate_time as run, format_report
-
-    _gold_exists(gold)
-    out.print(format_report(run(gold, limit=limit)), highlight=False)
+    _print_scores("time", gold, limit)
 
 
 @evaluate_app.command("extraction")
@@ -581,10 +575,7 @@ def evaluate_extraction(
 
     Example: chronicle evaluate extraction --gold ../shared/gold/extraction/wcxb_dev --limit 100
     """
-    from chronicle.evaluate.extraction import evaluate_extraction as run, format_report
-
-    _gold_exists(gold)
-    out.print(format_report(run(gold, limit=limit)), highlight=False)
+    _print_scores("extraction", gold, limit)
 
 
 @evaluate_app.command("events")
@@ -596,16 +587,19 @@ def evaluate_events(
 
     Example: chronicle evaluate events --gold ../shared/gold/events/plover_gsr_cameo_en.jsonl
     """
-    from chronicle.evaluate.events import evaluate_events as run, format_report
-
-    _gold_exists(gold)
-    out.print(format_report(run(gold, limit=limit)), highlight=False)
+    _print_scores("events", gold, limit)
 
 
-def _gold_exists(path: Path) -> None:
-    if not path.exists():
-        err.print(f"[red]Error:[/red] no gold data at {escape(str(path))}; the shared gold sets live in ../shared/gold.")
+def _print_scores(task: str, gold: Path, limit: Optional[int]) -> None:
+    """Run ``chronicle.evaluate.<task>`` on the gold data and print its report."""
+    import importlib
+
+    if not gold.exists():
+        err.print(f"[red]Error:[/red] no gold data at {escape(str(gold))}; the shared gold sets live in ../shared/gold.")
         raise typer.Exit(2)
+    scorer = importlib.import_module(f"chronicle.evaluate.{task}")
+    result = getattr(scorer, f"evaluate_{task}")(gold, limit=limit)
+    out.print(scorer.format_report(result), highlight=False)
 
 
 # Display ------------------------------------------------------------------------------------------

@@ -225,3 +225,8 @@ def test_two_workers_give_the_same_records_in_the_same_order(tmp_path):
     two = run("extract", tmp_path, "--format", "jsonl", "--workers", "2")
     assert one.exit_code == two.exit_code == 0
     assert one.stdout == two.stdout and len(one.stdout.splitlines()) == 5
+
+
+def test_evaluate_names_the_missing_gold_data(tmp_path):
+    result = run("evaluate", "time", "--gold", tmp_path / "missing.jsonl")
+    assert result.exit_code == 2 and "../shared/gold" in result.output
