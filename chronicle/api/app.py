@@ -320,44 +320,37 @@ def create_app(db_path: str | os.PathLike, *, write_token: Optional[str] = None)
         return page(request, "actor.html", actor=timeline["actor"], days=timeline["days"],
                     chart=render.timeline_chart(chart_days), shorten=_shorten, positions=positions)
 
-    @app.get("/quotes/{article_id}/{quote_id}", response_class=HTMLResponse, include_in_schema=False)
-    def quote_page(request: Request, article_id: str, quote_id: str):
+    def record_or_404(article_id: str, kind: str, record_id: str):
+        """(article, its record ``record_id`` of ``kind``: "quotes" or "events"), or a 404."""
         with open_store() as store:
             article = store.get(article_id)
-        quote = next((q for q in article.quotes if q.id == quote_id), None) if article else None
-        if quote is None:
-            raise HTTPException(404, detail=f"No quote {quote_id!r} in article {article_id!r}.")
-        start, end = quote.sentence_span or _cover(quote)
-        start, end = _trim(article.text, min(start, _cover(quote)[0]), max(end, _cover(quote)[1]))
+        record = next((r for r in getattr(article, kind) if r.id == record_id), None) if article else None
+        if record is None:
+            raise HTTPException(404, detail=f"No {kind[:-1]} {record_id!r} in article {article_id!r}.")
+        return article, record
+
+    @app.get("/quotes/{article_id}/{quote_id}", response_class=HTMLResponse, include_in_schema=False)
+    def quote_page(request: Request, article_id: str, quote_id: str):
+        article, quote = record_or_404(article_id, "quotes", quote_id)
         speaker = next((a for a in article.actors if a.id == quote.speaker), None)
         time = next((t for t in article.times if t.id == quote.time), None)
         return page(request, "quote.html", article=article, quote=quote, speaker=speaker, time=time,
                     content=article.text[quote.content_span[0]:quote.content_span[1]],
-                    context=render.highlight(article.text[start:end], render.article_marks(article),
-                                             offset=start, ids=False),
-                    evidence=f"/articles/{url_quote(article.id, safe='')}#{url_quote(quote.id, safe='')}")
+                    **_in_context(article, quote.id, _cover(quote), quote.sentence_span))
 
     @app.get("/events/{article_id}/{event_id}", response_class=HTMLResponse, include_in_schema=False)
     def event_page(request: Request, article_id: str, event_id: str):
         from chronicle.extract.events import cameo_codes
 
-        with open_store() as store:
-            article = store.get(article_id)
-        event = next((e for e in article.events if e.id == event_id), None) if article else None
-        if event is None:
-            raise HTTPException(404, detail=f"No event {event_id!r} in article {article_id!r}.")
+        article, event = record_or_404(article_id, "events", event_id)
         actors = {a.id: a for a in article.actors}
-        start, end = event.sentence_span or event.span
-        start, end = _trim(article.text, min(start, event.span[0]), max(end, event.span[1]))
         code = cameo_codes().get(event.cameo or "")
         return page(request, "event.html", article=article, event=event,
                     sources=[actors[i] for i in event.source if i in actors],
                     targets=[actors[i] for i in event.target if i in actors],
                     code_name=code.name if code else None,
                     words=article.text[event.span[0]:event.span[1]],
-                    context=render.highlight(article.text[start:end], render.article_marks(article),
-                                             offset=start, ids=False),
-                    evidence=f"/articles/{url_quote(article.id, safe='')}#{url_quote(event.id, safe='')}")
+                    **_in_context(article, event.id, event.span, event.sentence_span))
 
     return app
 
@@ -366,6 +359,16 @@ def _cover(quote) -> tuple[int, int]:
     """The smallest span covering a quote's content, speaker and cue."""
     spans = [s for s in (quote.content_span, quote.speaker_span, quote.cue_span) if s]
     return min(s[0] for s in spans), max(s[1] for s in spans)
+
+
+def _in_context(article, record_id: str, cover: tuple[int, int], sentence_span) -> dict:
+    """A record page's sentence around the record, highlighted, and the link back to it."""
+    start, end = sentence_span or cover
+    start, end = _trim(article.text, min(start, cover[0]), max(end, cover[1]))
+    return {
+        "context": render.highlight(article.text[start:end], render.article_marks(article), offset=start, ids=False),
+        "evidence": f"/articles/{url_quote(article.id, safe='')}#{url_quote(record_id, safe='')}",
+    }
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
