@@ -153,10 +153,29 @@ def _add_missed_mentions(doc, clusters: list[_Cluster]) -> None:
         match = next((c for c, surname in reversed(surnames) if same_name(token.text, surname)), None)
         if match is None and country:
             match = next((c for c in clusters if c.type == "country" and c.country == country.iso3), None)
+            if match is None and token.ent_type_ in ("", "NORP", "LOC") and token.is_title:
+                # A country NER missed ("Uzbekistan finally opened the bridge"): the gazetteer
+                # names it, so it is an actor.
+                match = _new_cluster(clusters, token, "country", country.name, country.iso3)
+        if match is None and token.ent_type_ in ("", "NORP") and gazetteer.is_known_organization(token.text):
+            # An organisation NER missed ("The pro-Iranian Hizbollah group declared ..."),
+            # joined with its other mentions by name.
+            match = next((c for c in clusters if c.type == "organization"
+                          and any(name_key(f) == name_key(token.text) for f in c.forms)), None)
+            if match is None:
+                match = _new_cluster(clusters, token, "organization", token.text, None)
         if match is not None:
             match.mentions.append((token.idx, token.idx + len(token.text)))
             if token.text not in match.forms:
                 match.forms.append(token.text)
+
+
+def _new_cluster(clusters: list[_Cluster], token, kind: str, name: str, country: str | None) -> _Cluster:
+    """A cluster for a mention found after the NER pass, placed in order of first mention."""
+    cluster = _Cluster(type=kind, name=name, country=country)
+    at = next((k for k, c in enumerate(clusters) if min(c.mentions)[0] > token.idx), len(clusters))
+    clusters.insert(at, cluster)
+    return cluster
 
 
 # 2. Merging ------------------------------------------------------------------------------------
@@ -236,6 +255,9 @@ def _title_before(span):
     i = span.start - 1
     while i >= 0:
         token = doc[i]
+        if token.tag_ == "HYPH" and i > 0 and token.idx == doc[i - 1].idx + len(doc[i - 1].text):
+            i -= 1  # inside a title word: "Secretary-General"
+            continue
         if token.is_punct or token.pos_ in ("DET", "ADP", "CCONJ", "VERB", "AUX", "PRON", "NUM"):
             break
         if not (span.start <= _chain_head(token, span).i < span.end):

@@ -189,6 +189,12 @@ def actor_code(actor: Actor) -> str | None:
                 return code
         if known is not None and known.country is None and known.usable and not actor.country:
             return known.code[:6]  # IGOUNO, NGOHRI, IMGMUS...
+    if actor.type == "person" and not actor.country:
+        # An official of an organisation, by the title the text gives ("U.N. Secretary-General
+        # Kofi Annan", "Arab League Secretary General Chadli Klibi").
+        for code, pattern, _ in orgs:
+            if any(pattern.search(role) for role in actor.roles):
+                return code
     if not actor.country:
         return None
     if actor.type == "country":
@@ -624,7 +630,11 @@ def _subject(verb, index: _ActorIndex, seen: int = 0) -> tuple[list[Actor], bool
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return _phrase_actors(verb.head, index), False
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-        return _phrase_actors(verb.head, index), False
+        actors = _phrase_actors(verb.head, index)
+        if not actors and verb.head.dep_ == "dobj" and seen < 4:
+            # "The PKK issued a declaration demanding ...": the statement's author.
+            return _subject(verb.head.head, index, seen + 1)[0], False
+        return actors, False
     return [], False
 
 
@@ -673,9 +683,19 @@ def _nested_actors(token, index: _ActorIndex) -> list[Actor]:
     return found
 
 
+# Passive forms that describe the subject's own stance ("is opposed to", "is committed to").
+STATIVE_PASSIVES = {"oppose", "commit", "determine", "prepare", "resolve", "dedicate", "devote"}
+
+
 def _verb_participants(cand: _Candidate, index: _ActorIndex) -> None:
     verb = cand.trigger
     source, passive = _subject(verb, index)
+    if passive and verb.lemma_.lower() in STATIVE_PASSIVES and not any(c.dep_ == "agent" for c in verb.children):
+        # "Israel is opposed to French mediation", "Vietnam is committed to opening up": a state
+        # of the subject, not something done to it.
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        source = _phrase_actors(subject, index) if subject is not None else []
+        passive = False
     inner = getattr(cand, "inner", None)
     target: list[Actor] = []
     if inner is not None:

@@ -87,6 +87,20 @@ def known_person(name: str) -> KnownPerson | None:
 
 
 @lru_cache(maxsize=None)
+def _organization_names() -> frozenset[str]:
+    names = set()
+    for row in _rows("actor_codes.tsv"):
+        if row[0] == "org" and len(row) > 2:
+            names.update(n.strip() for n in row[2].split("|") if n.strip())
+    return frozenset(names)
+
+
+def is_known_organization(name: str) -> bool:
+    """Whether ``name`` is an organisation in ``actor_codes.tsv`` (case as written: "Hamas", "UN")."""
+    return name in _organization_names()
+
+
+@lru_cache(maxsize=None)
 def _not_actors() -> dict[str, str]:
     return {_norm(name): kind for kind, name in _rows("not_actors.txt")}
 

@@ -71,3 +71,28 @@ def test_pronouns_and_descriptions_resolve_to_the_named_actor(words, expected):
     start = text.index(f"Later {words}") + len("Later ")
     span = doc.char_span(start, start + len(words))
     assert resolve_reference(span, actors).name == expected
+
+
+def test_a_country_ner_missed_is_still_an_actor_in_order_of_mention():
+    # The small English model tags neither country as a place here (no entity, NORP).
+    for text, country in (("Uzbekistan finally opened the bridge.", "UZB"),
+                          ("Tajikistan finally opened the bridge to trucks.", "TJK")):
+        actors = actors_of(text)
+        assert (actors[0].type, actors[0].country) == ("country", country)
+    actors = actors_of("Uzbekistan finally opened the bridge to Afghanistan.")  # only the second is tagged
+    assert [a.country for a in actors] == ["UZB", "AFG"]
+    assert [a.id for a in actors] == [f"a{i}" for i in range(1, len(actors) + 1)]
+
+
+def test_a_known_organisation_ner_missed_is_an_actor():
+    text = "The pro-Iranian Hizbollah (Party of God) group announced a truce on Friday."  # no ORG tag
+    actors = actors_of(text)
+    group = by_name(actors, "Hizbollah")
+    assert group.type == "organization"
+    start, end = group.mentions[0]
+    assert text[start:end] == "Hizbollah"
+
+
+def test_a_hyphenated_title_is_one_role():
+    actors = actors_of("U.N. Secretary-General Antonio Guterres visited the camp.")
+    assert "U.N. Secretary-General" in by_name(actors, "Antonio Guterres").roles

@@ -209,3 +209,29 @@ def test_ethnic_group_is_coded_by_the_country_it_lives_in():
 
 def test_pro_or_anti_demonym_is_an_allegiance_not_a_country():
     assert "RUS" not in source_countries("The pro-Russian militia declared a ceasefire in the region.")[0]
+
+
+def test_a_stative_passive_subject_is_the_source():
+    # "is opposed to" states the subject's own stance; it is not done to it.
+    _, events, by_id = run("Norway is opposed to Danish mediation in the fishing dispute.")
+    e = one(events, "12")
+    assert countries(e.source, by_id) == {"NOR"}
+    assert countries(e.target, by_id) == {"DNK"}
+
+
+def test_a_statement_noun_takes_its_authors_subject():
+    _, events, by_id = run("The Polish government issued a statement demanding that Belarus release the activists.")
+    e = one(events, "10")
+    assert countries(e.source, by_id) == {"POL"}
+
+
+def test_an_official_takes_the_code_of_the_organisation_in_the_title():
+    actors = find_actors(get_nlp()("NATO Secretary-General Jens Stoltenberg visited Kyiv."))
+    person = next(a for a in actors if a.name == "Jens Stoltenberg")
+    assert actor_code(person) == "IGOWSTNAT"
+
+
+def test_non_state_actors_take_their_country_from_the_built_in_table():
+    assert actor_code(Actor(id="a1", name="Hezbollah", type="organization"))[:3] == "LBN"
+    assert actor_code(Actor(id="a1", name="Hamas", type="organization", country="ISR"))[:3] == "PSE"
+    assert actor_code(Actor(id="a1", name="Amal Clooney", type="person")) is None
