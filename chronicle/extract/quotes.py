@@ -1,7 +1,10 @@
 """Quotes: who said what, with content, speaker, cue and medium, from spaCy's dependency parse.
 
+0. A paragraph opening with a name and a colon ("WALLACE: ...", "Pat Caddell: Voters ...") is
+   that speaker's words: a transcript turn or a headline.
 1. Quotation marks are paired in the raw text (any style, '' for ", a stray unmatched mark from
-   translation closes at the end of its paragraph, a quote may run over several paragraphs).
+   translation closes at the end of its paragraph, a quote may run over several paragraphs;
+   curly marks inside straight ones nest, and mixed or mis-typed marks pair as meant).
 2. Reporting verbs ("said", "called ... proof that", "invited ... to"), verbs of stance and
    finding ("praised X", "the poll shows that"), and "according to X" give indirect quotes: the
    cue, its subject as speaker (for "..., adding that" the subject it hangs on; for a passive
@@ -26,6 +29,7 @@ DOCS: docs/quotes.md
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from chronicle.extract import gazetteer
@@ -81,6 +85,7 @@ MEDIUM_NOUNS = {
 OPENERS = {"“": "”", "„": "“", "«": "»", "‘": "’", "‚": "‘", "»": "«"}
 CLOSERS = {"”", "»", "’", "“", "«"}
 QUOTE_MARKS = set(OPENERS) | CLOSERS | {'"', "'"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 MIN_DIRECT_WORDS = 4  # shorter quotations are scare quotes or parts of a mixed quote
 
 
@@ -100,7 +105,7 @@ def find_quotations(text: str) -> list[_Quotation]:
     # read them as one mark, with a zero-width space holding the second place.
     text = text.replace("''", '"\u200b')
     quotations: list[_Quotation] = []
-    open_at, closer, reopen_at = None, None, -1
+    open_at, closer, reopen_at, nested = None, None, -1, 0
     for i, ch in enumerate(text):
         if ch == "\n" and open_at is not None and text.startswith("\n\n", i):
             # Paragraph end with the quote still open: a new paragraph opening with a mark
@@ -120,8 +125,23 @@ def find_quotations(text: str) -> list[_Quotation]:
             continue
         if open_at is None:
             if (ch in OPENERS and ch not in ("’", "»")) or (ch in ('"', "'") and _can_open(text, i)):
-                open_at, closer = i, OPENERS.get(ch, ch)
-        elif ch == closer or (ch in ("”", "»") and closer != "'"):
+                open_at, closer, nested = i, OPENERS.get(ch, ch), 0
+            elif ch == "”" and _can_open(text, i) and text[i + 1:i + 2].isalnum():
+                open_at, closer, nested = i, "”", 0  # a closing mark typed for an opening one: ”Yes,”
+        elif closer == '"' and ch == "“":
+            nested += 1  # “…” inside a quotation opened with a straight mark (an excerpt)
+        elif nested and ch == ("”" if closer == '"' else '"'):
+            nested -= 1
+        elif closer == "”" and ch == '"':
+            # Straight marks inside curly ones: a nested quotation ("..."), or, mixed typing,
+            # the close of the curly one (“no evidence" yet).
+            if _can_open(text, i) and not _can_close(text, i):
+                nested += 1
+            elif _can_close(text, i):
+                quotations.append(_Quotation(open_at, i + 1))
+                open_at, closer = None, None
+        elif ch == closer or (ch in ("”", "»") and closer != "'") or (
+                ch == "“" and closer == "”" and _can_close(text, i)):  # “Mostly False.“
             quotations.append(_Quotation(open_at, i + 1))
             open_at, closer = None, None
     if open_at is not None:
@@ -136,6 +156,12 @@ def _can_open(text: str, i: int) -> bool:
     before = text[i - 1] if i else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     return (before.isspace() or before in "([—–-") and not after.isspace()
+
+
+def _can_close(text: str, i: int) -> bool:
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not before.isspace() and not after.isalnum()
 
 
 def _single_quote_mark(text: str, i: int, opening: bool) -> bool:
@@ -164,15 +190,20 @@ def find_quotes(doc, actors: list[Actor]) -> list[Quote]:
     RETURNS (list[Quote]): quotes in text order, ids "q1", "q2", ...
     """
     quotations = find_quotations(_text(doc))
-    direct_long = _direct_units(doc, quotations)
-    cues = [c for c in _cue_tokens(doc) if not any(q.start < c.idx < q.end for q in direct_long)]
+    # "PENCE: Well, look, ..." (transcripts) and "Sanders: Clinton must ..." (headlines) first:
+    # the whole line is the named speaker's, whatever marks or reporting verbs it holds.
+    found = _labelled_lines(doc)
+    direct_long = [q for q in _direct_units(doc, quotations)
+                   if not any(_inside((q.start, q.end), f["content"]) for f in found)]
+    cues = [c for c in _cue_tokens(doc) if not any(q.start < c.idx < q.end for q in direct_long)
+            and not any(f["content"][0] <= c.idx < f["content"][1] for f in found)]
     # "<statement>, writes the BBC." first: the parse often hangs that cue inside the statement.
-    found = list(filter(None, (_trailing_report(doc, c) for c in cues)))
+    found += list(filter(None, (_trailing_report(doc, c) for c in cues)))
     for cue in cues:
         quote = _indirect_quote(doc, cue)
         if quote is None:
             continue
-        quote["content"] = _into_quotation(_text(doc), quote["content"], quotations)
+        quote["content"] = _before_circumstances(doc, _into_quotation(_text(doc), quote["content"], quotations), quotations)
         quote.update(_as_quotation(_text(doc), quote["content"], quotations))
         if any(_runs_into(quote["content"], (q.start, q.end)) for q in direct_long):
             continue  # a cue whose complement runs into quoted words is the direct quote's cue
@@ -181,7 +212,7 @@ def find_quotes(doc, actors: list[Actor]) -> list[Quote]:
         if any(_inside((q.start, q.end), f["content"]) for f in found):
             continue
         found.append(_direct_quote(doc, q, found))
-    found = _drop_overlaps(found)
+    found = _drop_overlaps(_join_same_report(_text(doc), found))
     for f in found:
         inner = [q for q in quotations if _inside((q.start, q.end), f["content"])]
         if f["kind"] == "indirect" and inner:
@@ -280,6 +311,23 @@ def _into_quotation(text: str, content, quotations: list[_Quotation]):
     return start, end
 
 
+def _before_circumstances(doc, content, quotations: list[_Quotation]):
+    """"called Clinton a “disgrace” Wednesday on a radio show": a date right after the closing
+    mark of a quoted fragment says when it was said, not what: the content ends at the mark.
+    (Prepositions such as "during" were tried too: on PolNeAR they as often continue the content.)"""
+    start, end = content
+    text = _text(doc)
+    for q in quotations:
+        if start < q.start and q.end < end and not text[q.end:end].lstrip().startswith((",", ";")):
+            after = doc.char_span(q.end, end, alignment_mode="contract")
+            if after is None or not len(after):
+                continue
+            first = after[0]
+            if first.ent_type_ in ("DATE", "TIME"):
+                return start, q.end
+    return start, end
+
+
 def _as_quotation(text: str, content, quotations: list[_Quotation]) -> dict:
     """A complement that is all one quotation ("“It hurts,” she said.") is a direct quote,
     marks included."""
@@ -293,6 +341,25 @@ def _as_quotation(text: str, content, quotations: list[_Quotation]) -> dict:
 
 def _inside(inner, outer) -> bool:
     return outer[0] <= inner[0] and inner[1] <= outer[1]
+
+
+def _join_same_report(text: str, found: list[dict]) -> list[dict]:
+    """"He says there is no one who is “on pace to get the delegates,” ...": where the parse cut
+    the reported clause before a quotation that the same verb reports, later in its sentence,
+    the clause runs on to the quotation's closing mark (one mixed quote, not two)."""
+    direct = [f for f in found if f["kind"] == "direct" and f["cue_token"] is not None]
+    joined = []
+    for f in found:
+        if f["kind"] != "indirect" or f["cue_token"] is None or not f.get("sentence"):
+            continue
+        for d in direct:
+            if (d["cue_token"] == f["cue_token"] and id(d) not in joined
+                    and f["content"][1] <= d["content"][0] < f["sentence"][1]
+                    and "\n" not in text[f["content"][1]:d["content"][0]]):
+                f["content"] = (f["content"][0], d["content"][1])
+                joined.append(id(d))
+                break
+    return [f for f in found if id(f) not in joined]
 
 
 def _drop_overlaps(found: list[dict]) -> list[dict]:
@@ -333,6 +400,8 @@ def _indirect_quote(doc, cue) -> dict | None:
         if subject is None and not any(c.dep_ in ("ccomp", "xcomp") for c in cue.children):
             return None
         speaker = _speaker_tokens(subject) if subject is not None else None
+    elif subject is None and (subject := _adjacent_subject(cue)) is not None and subject.i < complement[0]:
+        speaker = _speaker_tokens(subject)
     elif subject is None or subject.i in range(complement[0], complement[1]):
         return None
     else:
@@ -440,8 +509,15 @@ def _before_nested_report(doc, start: int, end: int) -> tuple[int, int]:
     for token in doc[start + 1:end]:
         if (token.dep_ in ("conj", "advcl", "relcl", "parataxis") and _is_cue(token)
                 and token.left_edge.i > start and token.right_edge.i + 1 >= end):
+            if token.dep_ == "relcl" and not _own_speaker(token):
+                continue  # "a “proud Democrat” who wants to ...": describes a noun, reports nothing
             return start, token.left_edge.i
     return start, end
+
+
+def _own_speaker(token) -> bool:
+    """The verb has a subject of its own, other than a relative pronoun ("which he said")."""
+    return any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS for c in token.children)
 
 
 def _is_cue(token) -> bool:
@@ -495,6 +571,8 @@ def _trailing_report(doc, cue) -> dict | None:
         return None  # "..., X, R-Ky., said Tuesday.", "..., told AFP.": no inverted speaker
     if cue.tag_ == "VBG":
         return None  # "..., arguing that ...": a participle adds a report, it does not sign one
+    if rest[0].pos_ in ("ADP", "ADV", "SCONJ") or rest[0].ent_type_ in ("DATE", "TIME"):
+        return None  # "..., X said at an event this month.": circumstances, not an inverted speaker
     start, end = _strip_span(doc, sent.start, cue.i - 1)
     if end - start < 3:
         return None
@@ -507,6 +585,59 @@ def _trailing_report(doc, cue) -> dict | None:
         "cue_token": cue.i,
         "sentence": (sent.start_char, sent.end_char),
     }
+
+
+# Labelled lines ----------------------------------------------------------------------------------
+
+_LABEL = re.compile(r"[\"“”„«]?(?P<name>[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}): +(?=\S)")
+# Labels that head a line without naming who speaks ("UPDATE: ...", "Correction: ...").
+NOT_SPEAKER_LABELS = {
+    "update", "updated", "correction", "clarification", "editor", "editor's note", "editor’s note",
+    "note", "source", "sources", "previously", "video", "watch", "photos", "photo", "read more",
+    "related", "breaking", "exclusive", "analysis", "opinion", "online", "transcript", "q", "a",
+    "the latest", "warning", "disclaimer", "advertisement", "live", "tags", "topics",
+}
+
+
+def _labelled_lines(doc) -> list[dict]:
+    """"WALLACE: Do you really see ...", "Pat Caddell: Voters Worried About ...": a paragraph
+    opening with a name and a colon is that person's words (a transcript turn, or a headline of
+    the "Speaker: what they said" kind). In a quoted excerpt whose paragraphs each open with a
+    mark, the turn runs on over the next paragraphs until another label.
+    """
+    text = _text(doc)
+    found: list[dict] = []
+    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    for n, (ps, pe) in enumerate(paragraphs):
+        m = _LABEL.match(text, ps, pe)
+        if m is None or m.group("name").lower() in NOT_SPEAKER_LABELS:
+            continue
+        name = doc.char_span(m.start("name"), m.end("name"), alignment_mode="contract")
+        if name is None or not _is_label_name(name):
+            continue
+        end = _rstrip_at(text, pe)
+        mark = text[ps] if text[ps] in QUOTE_MARKS else None
+        for qs, qe in paragraphs[n + 1:]:  # an excerpt: the turn goes on while paragraphs open with the mark
+            if mark is None or text[qs] != mark or _LABEL.match(text, qs, qe) or text[qs + 1:qs + 2] == "(":
+                break  # another turn, or a stage direction ("(CROSSTALK.)")
+            end = _rstrip_at(text, qe)
+        if mark is not None and text[end - 1] in QUOTE_MARKS and text[m.end():end].count(text[end - 1]) % 2:
+            end -= 1  # the excerpt's closing mark
+        if len(text[m.end():end].split()) < 3:
+            continue
+        found.append({"content": (m.end(), end), "cue": (m.end("name"), m.end("name") + 1),
+                      "speaker": (name.start, name.end), "kind": "direct", "cue_token": None,
+                      "sentence": (ps, pe)})
+    return found
+
+
+def _is_label_name(name) -> bool:
+    """A label names a speaker: a named entity or a transcript's capitals ("WALLACE"), no date."""
+    if any(t.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT") or t.like_num for t in name):
+        return False
+    if name.text.isupper() and sum(ch.isalpha() for ch in name.text) >= 3:
+        return True
+    return any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in name)
 
 
 # Direct quotes -----------------------------------------------------------------------------------
@@ -526,6 +657,8 @@ def _direct_quote(doc, q: _Quotation, earlier: list[dict]) -> dict:
             found["speaker"] = _speaker_tokens(subject)
         else:
             found["speaker"] = _between_speaker(doc, q, cue) or _inverted_speaker(doc, cue)
+            if found["speaker"] is None and (near := _adjacent_subject(cue)) is not None and not _in_quotation(doc, near, q):
+                found["speaker"] = _speaker_tokens(near)
     elif (signed := _dash_signature(doc, q)) is not None:
         found["cue"], found["speaker"] = signed
     elif earlier:
@@ -699,6 +832,23 @@ def _subject(cue):
         if token.dep_ == "ccomp" and token.head.lemma_.lower() in CUE_VERBS:
             token = token.head  # "May said the country would leave and suggested ...": May suggested
     return None
+
+
+def _adjacent_subject(cue):
+    """"former president Bill Clinton said ..." where the parse attached the name elsewhere
+    (an apposition to the words before): the noun right before the verb is its subject."""
+    doc = cue.doc
+    i = cue.i - 1
+    while i >= cue.sent.start and (doc[i].pos_ == "ADV" or doc[i].dep_ in ("aux", "neg")):
+        i -= 1  # "Smith also said", "Smith has repeatedly said"
+    if i < cue.sent.start or "\n" in doc[i].whitespace_:
+        return None
+    token = doc[i]
+    if token.pos_ not in ("PROPN", "NOUN", "PRON") or token.ent_type_ in ("DATE", "TIME"):
+        return None
+    if token.dep_ not in ("appos", "conj", "nsubj") or token.lower_ in RELATIVE_PRONOUNS:
+        return None
+    return token
 
 
 def _cue_span(doc, cue) -> tuple[int, int]:

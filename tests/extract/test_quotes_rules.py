@@ -1,0 +1,119 @@
+"""Quote rules added for PolNeAR (issue 3): labelled lines, mark pairing, mixed quotes, speakers.
+
+The examples are made up for these tests; none is taken from PolNeAR.
+"""
+from chronicle.extract.quotes import find_quotations
+from tests.extract.test_quotes import quotes_of
+
+
+def spans(text):
+    return [text[q.start:q.end] for q in find_quotations(text)]
+
+
+# "NAME: text" lines --------------------------------------------------------------------------------
+
+def test_transcript_turns_belong_to_the_named_speaker():
+    text = ("The minister took questions on the radio.\n\n"
+            "HOST: Will the new bridge open before the winter comes?\n\n"
+            "KOWALSKA: We expect the first cars on it in November, if the weather holds.")
+    found = quotes_of(text)
+    assert {q["content"]: q["speaker_text"] for q in found} == {
+        "Will the new bridge open before the winter comes?": "HOST",
+        "We expect the first cars on it in November, if the weather holds.": "KOWALSKA",
+    }
+    assert all(q["cue"] == ":" for q in found)
+
+
+def test_headline_with_a_speaker_label():
+    text = "Anna Kowalska: The Bridge Will Open in November.\n\nThe minister spoke on Monday."
+    [quote] = [q for q in quotes_of(text) if q["cue"] == ":"]
+    assert quote["content"] == "The Bridge Will Open in November."
+    assert quote["speaker_text"] == "Anna Kowalska"
+
+
+def test_label_that_names_no_speaker_is_not_a_quote():
+    text = "UPDATE: The council postponed its vote on the budget until next week.\n\nMore follows."
+    assert not [q for q in quotes_of(text) if q["cue"] == ":"]
+
+
+def test_quoted_transcript_turn_runs_over_the_excerpt_paragraphs():
+    text = ('The station released the exchange:\n\n'
+            '"HOST: What will you do about the bridge?\n\n'
+            '"KOWALSKA: We will finish it this year.\n\n'
+            '"It has taken far too long already, and people are tired of waiting.\n\n'
+            '"(LAUGHTER.)"')
+    found = {q["content"]: q["speaker_text"] for q in quotes_of(text)}
+    assert found["We will finish it this year.\n\n"
+                 '"It has taken far too long already, and people are tired of waiting.'] == "KOWALSKA"
+
+
+# Quotation marks ------------------------------------------------------------------------------------
+
+def test_curly_quotation_inside_a_straight_excerpt_is_nested():
+    text = '"The mayor arrived late and said “the bridge is safe” before leaving the room."'
+    assert spans(text) == [text]
+
+
+def test_straight_mark_closing_a_curly_quotation():
+    text = 'He saw “no evidence" of foul play, the sheriff said, and "no reason to worry."'
+    assert spans(text) == ['“no evidence"', '"no reason to worry."']
+
+
+def test_straight_quotation_nested_in_a_curly_one():
+    text = '“They told me "wait and see" and then nothing happened,” she said.'
+    assert spans(text) == ['“They told me "wait and see" and then nothing happened,”']
+
+
+def test_closing_mark_typed_for_an_opening_one():
+    text = "The reply came fast.\n\n”We are not going anywhere, and we never were.” she wrote."
+    assert spans(text) == ["”We are not going anywhere, and we never were.”"]
+
+
+def test_opening_mark_typed_for_a_closing_one():
+    text = "The fact-checkers rated the claim “Mostly False.“ The campaign did not reply."
+    assert spans(text) == ["“Mostly False.“"]
+
+
+# Mixed quotes -----------------------------------------------------------------------------------------
+
+def test_relative_clause_inside_the_content_is_not_a_nested_report():
+    text = "Mayor Anna Kowalska says that she is a “builder at heart” who wants to finish the bridge."
+    [quote] = [q for q in quotes_of(text) if q["cue"] == "says"]
+    assert quote["content"] == "that she is a “builder at heart” who wants to finish the bridge"
+
+
+def test_quotation_reported_by_the_same_verb_joins_its_clause():
+    text = ("The engineer says there is no one on the council is “ready to sign off on the bridge,” "
+            "the last step before the opening.")
+    [quote] = quotes_of(text)
+    assert quote["content"] == "there is no one on the council is “ready to sign off on the bridge,”"
+    assert quote["speaker_text"] == "The engineer"
+    assert quote["kind"] == "mixed"
+
+
+def test_date_after_a_quoted_fragment_is_not_content():
+    text = "The senator called the plan a “reckless gamble” Wednesday on a local radio show."
+    [quote] = quotes_of(text)
+    assert quote["content"] == "the plan a “reckless gamble”"
+
+
+# Speakers -------------------------------------------------------------------------------------------
+
+def test_circumstances_after_the_verb_are_not_an_inverted_speaker():
+    text = ("“The bridge will be finished this year and nobody will stop it,” Anna Kowalska, the "
+            "mayor of the town, one of the cities building it, said at a meeting this week.")
+    [quote] = quotes_of(text)
+    assert quote["speaker_text"] != "at a meeting this week"
+    assert "Kowalska" in quote["speaker_text"]
+
+
+def test_noun_right_before_the_verb_speaks_when_the_parse_gave_no_subject():
+    for text, name in [
+        ("Monday in Chicago, while on the road for his sister, the candidate Maria Lopez, former "
+         "governor Tom Lopez said his sister was the best choice for the state.", "Tom Lopez"),
+        ("Tuesday in Denver, while campaigning for his daughter, the Senate hopeful Emma Hart, "
+         "former mayor John Hart said she would fix the roads.", "John Hart"),
+    ]:
+        [quote] = quotes_of(text)
+        assert quote["speaker"] == name
+        assert quote["cue"] == "said"
