@@ -74,9 +74,12 @@ def _prepare(text: str, published, source: str, clean: bool, title: str | None =
 
 
 def _finish(nlp, articles: list[Article]) -> Iterator[Article]:
-    for article, doc in zip(articles, _parse_all(nlp, [a.text for a in articles])):
-        _fill(article, doc)
-        yield article
+    # The memory zone frees the strings and lexemes a batch added to the shared vocabulary once
+    # its records (plain Python values) are built; without it a long run grows without bound.
+    with nlp.memory_zone():
+        for article, doc in zip(articles, _parse_all(nlp, [a.text for a in articles])):
+            _fill(article, doc)
+            yield article
 
 
 def _fill(article: Article, doc) -> None:
