@@ -18,3 +18,8 @@ MAX_ARTICLE_CHARS = int(os.environ.get("CHRONICLE_MAX_ARTICLE_CHARS", 1_000_000)
 # spaCy refuses texts over nlp.max_length (1,000,000 characters); longer articles are parsed in
 # paragraph-aligned chunks of at most this many characters.
 MAX_CHUNK_CHARS = 100_000
+
+# Texts parsed together by one nlp.pipe call hold at most this many characters: spaCy pads a
+# batch to its longest text, so 16 long pages at once peaked at 2.7 GB where one at a time
+# needs 0.4 GB. Short news articles (~2,500 characters) still go 16 at a time.
+PARSE_BATCH_CHARS = int(os.environ.get("CHRONICLE_PARSE_BATCH_CHARS", 40_000))

@@ -103,7 +103,7 @@ def _fill(article: Article, doc) -> None:
 def _parse_all(nlp, texts: list[str]):
     """Parse texts; texts longer than one chunk are parsed in pieces and joined back."""
     short = [t for t in texts if len(t) <= settings.MAX_CHUNK_CHARS]
-    parsed_short = iter(nlp.pipe(short))
+    parsed_short = _pipe_bounded(nlp, short)
     for text in texts:
         if len(text) <= settings.MAX_CHUNK_CHARS:
             yield next(parsed_short)
@@ -111,10 +111,25 @@ def _parse_all(nlp, texts: list[str]):
             yield _parse_long(nlp, text)
 
 
+def _pipe_bounded(nlp, texts: list[str]):
+    """``nlp.pipe`` over groups of at most ``PARSE_BATCH_CHARS`` characters (a longer text alone),
+    so that memory follows the longest article, not the batch."""
+    group: list[str] = []
+    size = 0
+    for text in texts:
+        if group and size + len(text) > settings.PARSE_BATCH_CHARS:
+            yield from nlp.pipe(group)
+            group, size = [], 0
+        group.append(text)
+        size += len(text)
+    if group:
+        yield from nlp.pipe(group)
+
+
 def _parse_long(nlp, text: str):
     from spacy.tokens import Doc
 
-    docs = list(nlp.pipe(split_chunks(text, settings.MAX_CHUNK_CHARS)))
+    docs = list(_pipe_bounded(nlp, split_chunks(text, settings.MAX_CHUNK_CHARS)))
     # Each chunk keeps its trailing whitespace, so the joined text equals the input exactly.
     return Doc.from_docs(docs, ensure_whitespace=False)
 

@@ -3,7 +3,8 @@ import pytest
 
 import chronicle
 from chronicle import settings
-from chronicle.extract.pipeline import article_id, normalise_date, split_chunks
+from chronicle.extract.nlp import get_nlp
+from chronicle.extract.pipeline import _pipe_bounded, article_id, extract_batch, normalise_date, split_chunks
 
 
 def test_clean_false_keeps_the_text_verbatim():
@@ -54,6 +55,30 @@ def test_long_text_is_parsed_in_chunks_with_exact_offsets(monkeypatch):
     assert len(article.quotes) == 18
     for quote in article.quotes:
         assert text[quote.content_span[0]:quote.content_span[1]].endswith("the talks had failed in Geneva")
+
+
+def test_parse_groups_are_bounded_by_characters_and_keep_order(monkeypatch):
+    texts = ["Short one.", "Another short one.", "x" * 80 + ".", "Last one.", "And one more."]
+    calls = []
+
+    class Recording:
+        def pipe(self, group):
+            calls.append(list(group))
+            return get_nlp().pipe(group)
+
+    monkeypatch.setattr(settings, "PARSE_BATCH_CHARS", 60)
+    docs = list(_pipe_bounded(Recording(), texts))
+    assert [d.text for d in docs] == texts
+    assert calls == [texts[:2], texts[2:3], texts[3:]]  # the 81-character text alone
+
+
+def test_records_do_not_depend_on_how_texts_are_grouped_for_parsing(monkeypatch):
+    items = [(f"Minister Anna Berg said on Monday that talks with Norway had failed ({i}).", "2023-02-12", f"s{i}")
+             for i in range(6)]
+    together = list(extract_batch(items))
+    monkeypatch.setattr(settings, "PARSE_BATCH_CHARS", 1)  # one text per nlp.pipe call
+    alone = list(extract_batch(items))
+    assert together == alone
 
 
 def test_split_chunks_keeps_every_character():
