@@ -622,7 +622,7 @@ def print_found(article: Article, console: Console) -> None:
             words = article.text[q.speaker_span[0]:q.speaker_span[1]] if q.speaker_span else ""
             if words and words != said_by:
                 said_by = f"{said_by} ({words})" if said_by else words
-            content = article.text[q.content_span[0]:q.content_span[1]]
+            content = q.content_text(article.text)
             table.add_row(escape(said_by), escape(q.cue or ""), q.kind, q.date or "", escape(_shorten(content)))
         console.print(table)
     if article.times:
@@ -636,7 +636,8 @@ def print_pretty(article: Article, console: Console) -> None:
     """The cleaned text with quotes, speakers, cues and dates highlighted, then the record."""
     text = Text(article.text)
     for q in article.quotes:
-        text.stylize("italic green", *q.content_span)
+        for span in q.content_spans():
+            text.stylize("italic green", *span)
         if q.speaker_span:
             text.stylize("bold cyan", *q.speaker_span)
         if q.cue_span:

@@ -76,6 +76,17 @@ class Quote:
     time: Optional[str] = None  # id of the time expression that dates it; None = publication date
     sentence_span: Optional[Span] = None
     confidence: float = 1.0  # 1 - translation noise of its sentence(s): chronicle/extract/noise.py
+    # Further pieces of the same statement, in text order, when its reporting clause interrupts
+    # it ("“A,” said X, a lawyer. “B.”": content_span is “A,” and this holds “B.”).
+    more_content_spans: list[Span] = field(default_factory=list)
+
+    def content_spans(self) -> list[Span]:
+        """Every piece of what was said, in text order: ``content_span`` first."""
+        return [tuple(self.content_span), *(tuple(s) for s in self.more_content_spans)]
+
+    def content_text(self, text: str, joiner: str = " … ") -> str:
+        """The words said, from ``text`` (the article's): the pieces joined by ``joiner``."""
+        return joiner.join(text[s:e] for s, e in self.content_spans())
 
 
 @dataclass

@@ -13,6 +13,7 @@ FRAGMENTS = [
     " „Ja“ ", "«Non»", '"', "'", "”", "“", "\n\n", "\n", "Advertisement'; }", "353 days ago",
     "the following day", "on February 22", "last week", "this weekend", "two weeks later", "the 1990s",
     "every Friday", "next month", "earlier this year", "at 3 p.m.", "since 2014", "for three years", "Kyiv/Moscow – ", "she wrote on Twitter.",
+    "“The talks are over,” said Anna Berg, a minister. “We will not return to them.”",
     "Photo: Reuters", "ü", "—", "  ", "\t", "Ukraine", "NATO", ".", ",",
 ]
 
@@ -51,3 +52,16 @@ def test_spans_slice_text_on_real_news():
     items = [(f.read_text(encoding="utf-8", errors="replace"), "2005-01-01", str(f)) for f in files]
     for article in extract_batch(items):
         assert_spans_slice(article)
+
+
+def test_every_piece_of_a_quote_in_several_is_a_checked_span():
+    text = ("“The harvest was poor this year,” farmer Lena Novak said. “We will need help before winter.”")
+    article = extract(text, published="2023-02-12")
+    [quote] = article.quotes
+    assert quote.more_content_spans
+    pieces = [(kind, field, span) for kind, _, field, span in article.spans() if field in ("content_span", "more_content_spans")]
+    assert pieces == [("quotes", "content_span", quote.content_span),
+                      ("quotes", "more_content_spans", quote.more_content_spans[0])]
+    assert_spans_slice(article)
+    assert [text[s:e] for s, e in quote.content_spans()] == ["“The harvest was poor this year,”",
+                                                             "“We will need help before winter.”"]

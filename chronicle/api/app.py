@@ -335,7 +335,7 @@ def create_app(db_path: str | os.PathLike, *, write_token: Optional[str] = None)
         speaker = next((a for a in article.actors if a.id == quote.speaker), None)
         time = next((t for t in article.times if t.id == quote.time), None)
         return page(request, "quote.html", article=article, quote=quote, speaker=speaker, time=time,
-                    content=article.text[quote.content_span[0]:quote.content_span[1]],
+                    content=quote.content_text(article.text),
                     **_in_context(article, quote.id, _cover(quote), quote.sentence_span))
 
     @app.get("/events/{article_id}/{event_id}", response_class=HTMLResponse, include_in_schema=False)
@@ -357,7 +357,7 @@ def create_app(db_path: str | os.PathLike, *, write_token: Optional[str] = None)
 
 def _cover(quote) -> tuple[int, int]:
     """The smallest span covering a quote's content, speaker and cue."""
-    spans = [s for s in (quote.content_span, quote.speaker_span, quote.cue_span) if s]
+    spans = [s for s in (*quote.content_spans(), quote.speaker_span, quote.cue_span) if s]
     return min(s[0] for s in spans), max(s[1] for s in spans)
 
 

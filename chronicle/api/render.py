@@ -54,8 +54,11 @@ def article_marks(article: Article) -> list[Mark]:
     for q in article.quotes:
         page = f"/quotes/{url_quote(aid, safe='')}/{url_quote(q.id, safe='')}"
         said_by = names.get(q.speaker) if q.speaker else None
-        marks.append(Mark(*q.content_span, "quote", q.id, page,
-                          f"quote {q.id}" + (f" by {said_by}" if said_by else " (speaker unknown)")))
+        title = f"quote {q.id}" + (f" by {said_by}" if said_by else " (speaker unknown)")
+        # A quote in several pieces ("“A,” said X. “B.”"): one mark per piece; the first carries
+        # the quote's id, the others "q3-2", "q3-3", ...
+        for n, span in enumerate(q.content_spans(), start=1):
+            marks.append(Mark(*span, "quote", q.id if n == 1 else f"{q.id}-{n}", page, title))
         if q.speaker_span:
             marks.append(Mark(*q.speaker_span, "speaker", f"{q.id}-speaker", page,
                               f"speaker of {q.id}" + (f": {said_by}" if said_by else "")))

@@ -2,7 +2,8 @@
 
 Rules of ../shared/gold/README.md, so figures compare with the published anchors:
 1. Per document, predicted and gold quotes are matched greedily one-to-one, best first, where
-   the character Jaccard of their content spans is at least 0.5.
+   the character Jaccard of their content spans is at least 0.5 (a quote in several pieces,
+   gold or predicted, counts as the union of its pieces).
 2. A match is *attributed* when the speaker spans overlap, or neither quote has a speaker.
 3. Reported: content P/R/F1, attributed P/R/F1, speaker accuracy on matched quotes, cue F1
    (cue spans overlapping, one-to-one), each for all quotes and split into direct (content
@@ -58,12 +59,14 @@ def predicted(article) -> list[Attribution]:
     text = article.text
     out = []
     for q in article.quotes:
-        s, e = q.content_span
+        # A statement in several pieces ("“A,” said X. “B.”") is scored as their union, as the
+        # gold's discontinuous contents are.
+        content = [tuple(q.content_span), *(tuple(s) for s in getattr(q, "more_content_spans", []))]
         out.append(Attribution(
-            content=[(s, e)],
+            content=content,
             speaker=[tuple(q.speaker_span)] if q.speaker_span else [],
             cue=[tuple(q.cue_span)] if q.cue_span else [],
-            direct=any(ch in MARKS for ch in text[s:e]),
+            direct=any(ch in MARKS for s, e in content for ch in text[s:e]),
         ))
     return out
 

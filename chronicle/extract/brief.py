@@ -79,9 +79,10 @@ class _Refs:
                     items.append((e.id, tuple(e.span)))
                     found = True
             for q in self.quotes:
-                if q.content_span[0] <= lo and hi <= q.content_span[1]:
-                    items.append((q.id, tuple(q.content_span)))
-                    found = True
+                for piece in q.content_spans():
+                    if piece[0] <= lo and hi <= piece[1]:
+                        items.append((q.id, tuple(piece)))
+                        found = True
             if not found and not any(s and s[0] <= lo and hi <= s[1] for _, s in items) and items:
                 items.append((items[0][0], (lo, hi)))
         return items

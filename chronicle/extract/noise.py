@@ -287,7 +287,7 @@ def apply_noise(doc, article) -> None:
     scale each position's confidence by (1 - noise) of its principal evidence's sentence."""
     noise = noise_by_sentence(doc)
     for q in article.quotes:
-        q.confidence = round(1 - noise_of(noise, q.content_span, q.sentence_span), 2)
+        q.confidence = round(1 - noise_of(noise, *q.content_spans(), q.sentence_span), 2)
     for e in article.events:
         e.confidence = round(1 - noise_of(noise, e.span), 2)
     for p in article.positions:

@@ -461,10 +461,12 @@ def find_positions(doc, article) -> list[Position]:
 
 
 def _quote_at(article, char: int):
+    """(the quote whose words hold ``char``, the piece holding it), or (None, None)."""
     for q in article.quotes:
-        if q.content_span[0] <= char < q.content_span[1]:
-            return q
-    return None
+        for piece in q.content_spans():
+            if piece[0] <= char < piece[1]:
+                return q, piece
+    return None, None
 
 
 def _event_at(article, lo: int, hi: int):
@@ -569,9 +571,9 @@ def _demands(doc, article, actors: _Actors, index, claimed: list[Span]) -> list[
         subject = _subject(verb)
         sent = verb.sent
         hi = sent.end_char
-        quote = _quote_at(article, verb.idx)
-        if quote and quote.content_span[1] > verb.idx:
-            hi = min(hi, quote.content_span[1])
+        quote, piece = _quote_at(article, verb.idx)
+        if quote and piece[1] > verb.idx:
+            hi = min(hi, piece[1])
         holder, source, holder_span, extra = None, None, None, []
         if subject is not None and subject.lemma_.lower() in DOCUMENT_NOUNS and subject.pos_ == "NOUN":
             holder, source = [], "document"
@@ -636,38 +638,38 @@ def _from_quotes(doc, article, actors: _Actors, index, claimed: list[Span]) -> l
         if not q.speaker:
             continue
         own = set(actors.holders([q.speaker]))
-        lo, hi = q.content_span
-        for issue, first, after in find_issue_mentions(doc, lo, hi, index):
-            trigger = doc[first]
-            tspan = (trigger.idx, doc[after - 1].idx + len(doc[after - 1].text))
-            if _inside(tspan, claimed):
-                continue
-            if _owner(trigger, lo, hi, own, actors) == "other":
-                continue
-            sent = trigger.sent
-            s_lo, s_hi = max(lo, sent.start_char), min(hi, sent.end_char)
-            head = _clause_head(trigger, lo, hi)
-            if head is None or head.dep_ == "ROOT" and not (lo <= head.idx < hi):
-                r_lo, r_hi = s_lo, s_hi
-            else:
-                r_lo = max(s_lo, head.left_edge.idx)
-                r_hi = min(s_hi, head.right_edge.idx + len(head.right_edge.text))
-            conditions = _conditions(doc, r_lo, r_hi)
-            if _inside(tspan, conditions):
-                continue
-            stance, explicit = _stance(doc, r_lo, r_hi, trigger)
-            if stance is None:
-                stance = _cue_stance(q, text)
-            if stance is None and conditions:
-                stance = "conditional"
-            if stance is None:
-                continue
-            if stance == "support" and conditions:
-                stance = "conditional"
-            span = _strip(text, r_lo, r_hi) or _strip(text, s_lo, s_hi) or (s_lo, s_hi)
-            out.append(_Cand(holder=actors.holders([q.speaker]), issue=issue, stance=stance, span=span,
-                             source="quote", conditions=conditions, date=q.date, quote=q.id,
-                             explicit=explicit, direct=q.kind == "direct"))
+        for lo, hi in q.content_spans():  # each piece of a quote in several ("“A,” said X. “B.”")
+            for issue, first, after in find_issue_mentions(doc, lo, hi, index):
+                trigger = doc[first]
+                tspan = (trigger.idx, doc[after - 1].idx + len(doc[after - 1].text))
+                if _inside(tspan, claimed):
+                    continue
+                if _owner(trigger, lo, hi, own, actors) == "other":
+                    continue
+                sent = trigger.sent
+                s_lo, s_hi = max(lo, sent.start_char), min(hi, sent.end_char)
+                head = _clause_head(trigger, lo, hi)
+                if head is None or head.dep_ == "ROOT" and not (lo <= head.idx < hi):
+                    r_lo, r_hi = s_lo, s_hi
+                else:
+                    r_lo = max(s_lo, head.left_edge.idx)
+                    r_hi = min(s_hi, head.right_edge.idx + len(head.right_edge.text))
+                conditions = _conditions(doc, r_lo, r_hi)
+                if _inside(tspan, conditions):
+                    continue
+                stance, explicit = _stance(doc, r_lo, r_hi, trigger)
+                if stance is None:
+                    stance = _cue_stance(q, text)
+                if stance is None and conditions:
+                    stance = "conditional"
+                if stance is None:
+                    continue
+                if stance == "support" and conditions:
+                    stance = "conditional"
+                span = _strip(text, r_lo, r_hi) or _strip(text, s_lo, s_hi) or (s_lo, s_hi)
+                out.append(_Cand(holder=actors.holders([q.speaker]), issue=issue, stance=stance, span=span,
+                                 source="quote", conditions=conditions, date=q.date, quote=q.id,
+                                 explicit=explicit, direct=q.kind == "direct"))
     return out
 
 

@@ -19,8 +19,12 @@
    a signature ("“...” ― Ann Lee"), or, for a quote standing alone, the speaker of the quote
    right before it. A subject inside the marks is a parse error: the words between the closing
    mark and the cue are the speaker then. A quotation split by its reporting clause ("“A,” he
-   said. “B.”") is one quote spanning both pieces, unless the clause holds a second report or is
-   longer than the quoted words: then the pieces are two quotes with the clause's speaker.
+   said. “B.”", also "“A,” said X, a lawyer who …. “B.”") is one quote in two pieces
+   (``content_span`` A, ``more_content_spans`` [B]), unless the clause holds a second report
+   ("he said, adding"): then the pieces are two quotes. A quotation with no cue that opens a
+   sentence soon after a quote in its paragraph, or opens the next paragraph after a direct
+   quote, is a further piece of that quote. Title-case quotations (“The Rachel Maddow Show”)
+   are titles, not quotes.
 4. Speakers are resolved to actors: a named mention inside the speaker words, else the actor a
    pronoun or description refers to ("the Russian diplomat"). ``speaker_span`` keeps the words.
 5. The medium ("in a televised interview", "on Twitter") is read from the cue's clause.
@@ -86,6 +90,7 @@ OPENERS = {"“": "”", "„": "“", "«": "»", "‘": "’", "‚": "‘", "
 CLOSERS = {"”", "»", "’", "“", "«"}
 QUOTE_MARKS = set(OPENERS) | CLOSERS | {'"', "'"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
+CONTINUATION_GAP = 250  # most characters between a quote and a cue-less quotation carrying it on
 MIN_DIRECT_WORDS = 4  # shorter quotations are scare quotes or parts of a mixed quote
 
 
@@ -94,6 +99,9 @@ class _Quotation:
     start: int  # index of the opening mark
     end: int    # index after the closing mark (or the end of the paragraph)
     cue: int | None = None  # token index of the reporting verb inside a joined quotation
+    # The quoted pieces of a quotation split by its reporting clause ("“A,” she said. “B.”"):
+    # (start, end) of each, marks included; start..end above runs from the first to the last.
+    pieces: list[tuple[int, int]] | None = None
 
 
 # 1. Quotation marks -----------------------------------------------------------------------------
@@ -212,7 +220,7 @@ def find_quotes(doc, actors: list[Actor]) -> list[Quote]:
         if any(_inside((q.start, q.end), f["content"]) for f in found):
             continue
         found.append(_direct_quote(doc, q, found))
-    found = _drop_overlaps(_join_same_report(_text(doc), found))
+    found = _join_continuations(_text(doc), _drop_overlaps(_join_same_report(_text(doc), found)))
     for f in found:
         inner = [q for q in quotations if _inside((q.start, q.end), f["content"])]
         if f["kind"] == "indirect" and inner:
@@ -222,15 +230,27 @@ def find_quotes(doc, actors: list[Actor]) -> list[Quote]:
 
 
 def _is_direct(doc, q: _Quotation) -> bool:
-    return len(_text(doc)[q.start:q.end].split()) >= MIN_DIRECT_WORDS
+    words = _text(doc)[q.start:q.end].split()
+    return len(words) >= MIN_DIRECT_WORDS and not _is_title(words)
+
+
+def _is_title(words: list[str]) -> bool:
+    """“The Rachel Maddow Show”, “Aaron Klein Investigative Radio,”: every longer word
+    capitalised, one sentence at most — a title or slogan, not a statement."""
+    letters = [w.strip("\"“”„«»‘’'.,;:!?()[]") for w in words]
+    longer = [w for w in letters if len(w) > 3]
+    if not longer or not all(w[0].isupper() for w in longer):
+        return False
+    inner = " ".join(words)[:-2]
+    return not any(mark in inner for mark in (". ", "? ", "! "))
 
 
 def _direct_units(doc, quotations: list[_Quotation]) -> list[_Quotation]:
     """Direct quotations, a quotation interrupted by its reporting clause joined into one.
 
     "“The plan is sound,” she said, “and we will go ahead.”" is one quote (as in PolNeAR, where
-    ~30% of direct quotes come in such pieces); its span runs from the first opening mark to the
-    last closing mark, with the reporting clause inside.
+    ~30% of direct quotes come in such pieces): a unit from the first opening mark to the last
+    closing mark whose ``pieces`` are the two quotations, without the reporting clause.
     """
     units: list[_Quotation] = []
     for i, q in enumerate(quotations):
@@ -240,14 +260,16 @@ def _direct_units(doc, quotations: list[_Quotation]) -> list[_Quotation]:
         cue = _cue_outside(doc, q)
         unit = q
         if cue is not None and cue.idx >= q.end and i + 1 < len(quotations):
-            if _split_pair(doc, q, quotations[i + 1], cue):
-                unit = _Quotation(q.start, quotations[i + 1].end, cue.i)
+            second = _next_piece(doc, quotations, i, +1)
+            if _split_pair(doc, q, second, cue):
+                unit = _pieced(q, second, cue)
         elif cue is not None and cue.idx < q.start and i > 0:
-            if _split_pair(doc, quotations[i - 1], q, cue):
-                unit = _Quotation(quotations[i - 1].start, q.end, cue.i)
-            elif _split_pair(doc, quotations[i - 1], q, cue, loose=True):
-                # The pieces stay apart (a long reporting clause, or one with two reports:
-                # "“A,” he said, adding, “B.”"); the second still belongs to that clause.
+            first = _next_piece(doc, quotations, i, -1)
+            if _split_pair(doc, first, q, cue):
+                unit = _pieced(first, q, cue)
+            elif _split_pair(doc, first, q, cue, loose=True):
+                # The pieces stay apart (a clause with two reports: "“A,” he said, adding,
+                # “B.”"); the second still belongs to that clause.
                 unit = _Quotation(q.start, q.end, cue.i)
         if unit is q and not _is_direct(doc, q):
             continue
@@ -259,13 +281,29 @@ def _direct_units(doc, quotations: list[_Quotation]) -> list[_Quotation]:
     return units
 
 
+def _next_piece(doc, quotations: list[_Quotation], i: int, step: int) -> _Quotation:
+    """The quotation next to ``quotations[i]`` (after it for step +1, before for -1), past short
+    titles inside the reporting clause ("…,” Flynn said on Fox News’s “Fox and Friends.” “…”)."""
+    text = _text(doc)
+    j = i + step
+    while (0 <= j + step < len(quotations) and not _is_direct(doc, quotations[j])
+           and not _opens_sentence(text, quotations[j].start)):
+        j += step
+    return quotations[j]
+
+
+def _pieced(first: _Quotation, second: _Quotation, cue) -> _Quotation:
+    """One quote of two pieces around their reporting clause (the clause is not content)."""
+    return _Quotation(first.start, second.end, cue.i, [(first.start, first.end), (second.start, second.end)])
+
+
 def _split_pair(doc, first: _Quotation, second: _Quotation, cue, loose: bool = False) -> bool:
     """``first`` <reporting clause with ``cue``> ``second``, all in one paragraph.
 
     The pieces are joined only when the reporting clause holds no other report ("“A,” he said,
-    adding, “B.”" is two quotes) and is shorter than the quoted words ("“A,” said X, a lawyer
-    who has ... for years. “B.”" is two pieces: one span over both would be mostly not quoted).
-    With ``loose``, those two conditions are not checked.
+    adding, “B.”" is two quotes). A long clause is no obstacle ("“A,” said X, a lawyer who has
+    ... for years. “B.”"): the clause is not part of the pieces. With ``loose``, the other
+    report is not checked.
     """
     text = _text(doc)
     if not (first.end <= cue.idx < second.start) or "\n" in text[first.start:second.start]:
@@ -273,9 +311,6 @@ def _split_pair(doc, first: _Quotation, second: _Quotation, cue, loose: bool = F
     if second.start - first.end > 250 or not _opens_sentence(text, first.start):
         return False
     if not loose:
-        quoted = (first.end - first.start) + (second.end - second.start)
-        if quoted < second.start - first.end:
-            return False
         between = doc.char_span(first.end, second.start, alignment_mode="contract")
         if between is not None and any(_is_quote_cue(t) and t.i != cue.i for t in between):
             return False
@@ -355,6 +390,7 @@ def _join_same_report(text: str, found: list[dict]) -> list[dict]:
         for d in direct:
             if (d["cue_token"] == f["cue_token"] and id(d) not in joined
                     and f["content"][1] <= d["content"][0] < f["sentence"][1]
+                    and not f["content"][1] <= f["cue"][0] < d["content"][0]
                     and "\n" not in text[f["content"][1]:d["content"][0]]):
                 f["content"] = (f["content"][0], d["content"][1])
                 joined.append(id(d))
@@ -362,14 +398,41 @@ def _join_same_report(text: str, found: list[dict]) -> list[dict]:
     return [f for f in found if id(f) not in joined]
 
 
+def _join_continuations(text: str, found: list[dict]) -> list[dict]:
+    """"Both parties “saw Burma as …,” said X, who served as … . “In that sense, …”": a quotation
+    with no cue of its own that opens a sentence right after a quote in the same paragraph
+    carries on that statement; it becomes a further piece of it (PolNeAR's discontinuous content),
+    not a quote of its own."""
+    found = sorted(found, key=lambda f: f["content"][0])
+    out: list[dict] = []
+    for f in found:
+        previous = out[-1] if out else None
+        if (f.get("continued") and previous is not None and previous.get("cue")
+                and previous["content"][1] <= f["content"][0]
+                and f["content"][0] - previous["content"][1] <= CONTINUATION_GAP
+                and ("\n" not in text[previous["content"][1]:f["content"][0]] or (
+                    previous["kind"] == "direct"
+                    and len(text[slice(*_pieces(previous)[-1])].split()) >= MIN_DIRECT_WORDS))
+                and _opens_sentence(text, f["content"][0])):
+            previous["pieces"] = _pieces(previous) + [f["content"]]
+            previous["content"] = (previous["content"][0], f["content"][1])
+            continue
+        out.append(f)
+    return out
+
+
 def _drop_overlaps(found: list[dict]) -> list[dict]:
     """PolNeAR-style univocal output: a span of text belongs to one quote, the first found."""
     kept: list[dict] = []
     for f in found:
-        s, e = f["content"]
-        if not any(s < k["content"][1] and k["content"][0] < e for k in kept):
+        if not any(s < ke and ks < e for s, e in _pieces(f) for k in kept for ks, ke in _pieces(k)):
             kept.append(f)
     return kept
+
+
+def _pieces(f: dict) -> list[tuple[int, int]]:
+    """The spans of what was said: the quoted pieces of a split quotation, else the content."""
+    return f.get("pieces") or [f["content"]]
 
 
 def _cue_tokens(doc):
@@ -645,6 +708,8 @@ def _is_label_name(name) -> bool:
 def _direct_quote(doc, q: _Quotation, earlier: list[dict]) -> dict:
     found = {"content": (q.start, q.end), "cue": None, "speaker": None, "kind": "direct",
              "cue_token": None, "sentence": None}
+    if q.pieces:
+        found["pieces"] = list(q.pieces)
     cue = doc[q.cue] if q.cue is not None else _cue_outside(doc, q)
     if cue is not None:
         found["cue"] = _cue_span(doc, cue)
@@ -729,6 +794,11 @@ def _reporting_sentence(doc, q: _Quotation, after_sent, before_sent):
         # quotation opens the next paragraph.
         colon = doc.char_span(before - 1, before, alignment_mode="expand")
         root = colon[0].sent.root if colon is not None else None
+        if root is not None and root.i > colon[0].i:
+            # The parse ran the sentence on into the quotation ("Trump went even further: “If he
+            # … it’s the end …”" rooted at "’s"): the verb before the colon introduces it.
+            root = next((t for t in reversed(doc[colon[0].sent.start:colon[0].i])
+                         if t.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in t.children)), None)
         if root is not None and (_is_quote_cue(root) or (
                 root.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN", "PRON") for c in root.children))):
             return root
@@ -776,6 +846,12 @@ def _between_speaker(doc, q: _Quotation, cue) -> tuple[int, int] | None:
     if close <= q.start or "\n" in text[close:cue.idx]:
         return None
     words = doc.char_span(close, cue.idx, alignment_mode="contract")
+    if words is not None and len(words) > 12:
+        # "“…,” Trump, the 2016 GOP frontrunner nationally and current polling leader in South
+        # Carolina, said": the name before the apposition
+        comma = next((t.i for t in words[1:] if t.text == ","), None)
+        if comma is not None and comma - words.start <= 6:
+            words = doc[words.start:comma]
     if words is None or len(words) > 12:
         return None
     start, end = _strip_span(doc, words.start, words.end)
@@ -824,6 +900,10 @@ def _subject(cue):
             if subject.ent_type_ in ("DATE", "TIME") or any("\n" in t.text_with_ws for t in between):
                 return None  # "12:15 p.m.: ...", or a parse running over a paragraph break
             return subject
+        if (token.dep_ == "pcomp" and token.tag_ == "VBG" and token.head.dep_ == "prep"
+                and token.head.head.pos_ in ("VERB", "AUX")):
+            token = token.head.head  # "he began by saying, “...”": he
+            continue
         if token.dep_ not in ("advcl", "conj", "xcomp") or token.head.i == token.i:
             return None
         if token.dep_ == "advcl" and token.tag_ != "VBG":
@@ -841,6 +921,12 @@ def _adjacent_subject(cue):
     i = cue.i - 1
     while i >= cue.sent.start and (doc[i].pos_ == "ADV" or doc[i].dep_ in ("aux", "neg")):
         i -= 1  # "Smith also said", "Smith has repeatedly said"
+    if i > cue.sent.start and doc[i].text == ",":
+        i -= 1  # "…, her adviser, Jake Sullivan, said:"
+        if doc[i].text == ")" and "(" in doc[max(cue.sent.start, i - 8):i].text:
+            while doc[i].text != "(":
+                i -= 1  # "Gov. John Kasich (R-OH), said"
+            i -= 1
     if i < cue.sent.start or "\n" in doc[i].whitespace_:
         return None
     token = doc[i]
@@ -896,9 +982,11 @@ def _to_quote(doc, number: int, f: dict, actors: list[Actor]) -> Quote:
             actor.mentions.sort()
     cue_span = f["cue"]
     medium = _medium(doc, f)
+    first, *more = _pieces(f)
     return Quote(
         id=f"q{number}",
-        content_span=f["content"],
+        content_span=first,
+        more_content_spans=more,
         kind=f["kind"],
         speaker=speaker_id,
         speaker_span=speaker_span,
@@ -933,12 +1021,11 @@ def _medium(doc, f: dict) -> tuple[int, int] | None:
     if not f.get("sentence"):
         return None
     s, e = f["sentence"]
-    cs, ce = f["content"]
     sent = doc.char_span(s, e, alignment_mode="expand")
     if sent is None:
         return None
     for token in sent:
-        if cs <= token.idx < ce:
+        if any(cs <= token.idx < ce for cs, ce in _pieces(f)):
             continue
         if gazetteer.non_actor_kind(token.text) == "platform" and token.pos_ == "PROPN":
             return token.idx, _end_char(token)

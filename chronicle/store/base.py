@@ -87,7 +87,7 @@ def quote_rows(article: Article) -> list[tuple]:
     return [
         (article.id, q.id, seq, q.speaker, names.get(q.speaker), _cut(text, q.speaker_span),
          q.cue, _cut(text, q.cue_span), q.kind, q.medium, _cut(text, q.medium_span),
-         _cut(text, q.content_span), q.date, q.time, *_ends(q.content_span),
+         q.content_text(text), q.date, q.time, *_ends(q.content_span),
          *_ends(q.speaker_span), *_ends(q.cue_span), *_ends(q.medium_span),
          *_ends(q.sentence_span))
         for seq, q in enumerate(article.quotes)

@@ -83,3 +83,19 @@ def test_chart_places_days_in_order():
     assert chart.dots[0].x == chart.left and chart.dots[1].x == chart.right
     assert chart.dots[2].y < chart.dots[1].y  # same day: stacked upwards
     assert timeline_chart([{"date": None, "quotes": [], "events": []}]) is None
+
+
+def test_each_piece_of_a_quote_in_several_is_highlighted():
+    from chronicle.api.render import article_marks
+    from chronicle.records import Article, Quote
+
+    text = "“The dam will hold,” said Rosa Ilves, a lawyer. “Nobody should leave the valley.”"
+    first, second = (0, 20), (48, len(text))
+    article = Article(id="a9", source="x", text=text, quotes=[
+        Quote(id="q1", content_span=first, kind="direct", cue="said", cue_span=(21, 25),
+              more_content_spans=[second])])
+    quotes = [m for m in article_marks(article) if m.kind == "quote"]
+    assert [(m.start, m.end, m.id) for m in quotes] == [(*first, "q1"), (*second, "q1-2")]
+    markup = str(highlight(text, article_marks(article)))
+    assert well_formed(markup) and 'id="q1"' in markup and 'id="q1-2"' in markup
+    assert text[48:] == "“Nobody should leave the valley.”"

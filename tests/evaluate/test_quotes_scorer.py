@@ -45,3 +45,22 @@ def test_polnear_full_dev_attributed_f1_stays_above_the_floor():
     assert result["articles"] >= 80
     assert result["all"]["attributed_f1"] >= 0.55
     assert result["all"]["speaker_accuracy"] >= 0.85
+
+
+def test_a_prediction_in_pieces_is_scored_as_their_union():
+    from types import SimpleNamespace
+
+    from chronicle.evaluate.quotes import predicted
+    from chronicle.records import Quote
+
+    text = "“We are ready,” said the mayor of the small northern town. “The vote is on Friday.”"
+    first, second = (0, 15), (59, len(text))
+    pieced = Quote(id="q1", content_span=first, kind="direct", speaker_span=(21, 30),
+                   more_content_spans=[second])
+    [p] = predicted(SimpleNamespace(text=text, quotes=[pieced]))
+    assert p.content == [first, second] and p.direct
+    gold = [Attribution(content=[first, second], speaker=[(21, 30)], direct=True)]
+    assert summarise(score_document(gold, [p]))["direct"]["attributed_f1"] == 1.0
+    # The first piece alone shares under half the characters with the gold statement.
+    alone = Quote(id="q1", content_span=first, kind="direct", speaker_span=(21, 30))
+    assert summarise(score_document(gold, predicted(SimpleNamespace(text=text, quotes=[alone]))))["direct"]["content_f1"] == 0.0

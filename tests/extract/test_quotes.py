@@ -13,6 +13,7 @@ def quotes_of(text):
     return [
         {
             "content": text[q.content_span[0]:q.content_span[1]],
+            "pieces": [text[s:e] for s, e in q.content_spans()],
             "speaker": names.get(q.speaker),
             "speaker_text": text[q.speaker_span[0]:q.speaker_span[1]] if q.speaker_span else None,
             "cue": q.cue,
@@ -116,17 +117,28 @@ def test_scare_quotes_are_not_quotes():
     assert quotes_of("The so-called “peace plan” was published on Monday.") == []
 
 
-def test_quote_split_by_its_reporting_clause_is_one_quote():
+def test_quote_split_by_its_reporting_clause_is_one_quote_in_two_pieces():
     text = "“The harvest was poor this year,” farmer Lena Novak said. “We will need help before winter.”"
     [quote] = quotes_of(text)
-    assert quote["content"] == text
+    assert quote["pieces"] == ["“The harvest was poor this year,”", "“We will need help before winter.”"]
+    assert quote["content"] == "“The harvest was poor this year,”"  # content_span: the first piece
     assert quote["speaker"] == "Lena Novak" and quote["cue"] == "said" and quote["kind"] == "direct"
 
 
 def test_short_first_piece_of_a_split_quote_joins_too():
     text = "“Hopefully,” the mayor said, “the new bridge will open before the end of the summer.”"
     [quote] = quotes_of(text)
-    assert quote["content"] == text and quote["speaker_text"] == "the mayor"
+    assert quote["pieces"] == ["“Hopefully,”", "“the new bridge will open before the end of the summer.”"]
+    assert quote["speaker_text"] == "the mayor"
+
+
+def test_quote_without_a_cue_after_a_quote_in_the_same_paragraph_continues_it():
+    text = ("“Both towns saw the dam as a lifeline,” said Rosa Ilves, who ran the water board for "
+            "a decade. Then the rains came. “In that sense, the plan was an open door.”")
+    [quote] = quotes_of(text)
+    assert quote["pieces"] == ["“Both towns saw the dam as a lifeline,”",
+                               "“In that sense, the plan was an open door.”"]
+    assert quote["speaker"] == "Rosa Ilves"
 
 
 def test_split_pieces_with_their_own_cues_stay_apart():
@@ -147,8 +159,18 @@ def test_cue_is_not_taken_from_the_next_paragraph():
             "“Growth will stay weak without new policies and investment.”\n\n"
             "The fund pointed to rising trade barriers.")
     quotes = quotes_of(text)
-    standalone = next(q for q in quotes if q["content"].startswith("“Growth"))
-    assert standalone["cue"] is None and standalone["speaker"] == "Maria Lopez"
+    # The paragraph without a cue carries on Maria Lopez's statement: a second piece of it.
+    [quote] = [q for q in quotes if any(p.startswith("“Growth") for p in q["pieces"])]
+    assert quote["cue"] == "said" and quote["speaker"] == "Maria Lopez"
+    assert quote["pieces"] == ["“The economy has moved sideways for a year,”",
+                               "“Growth will stay weak without new policies and investment.”"]
+
+
+def test_quote_after_another_paragraph_is_not_a_piece_of_a_short_fragment():
+    text = ("The minister called the report “a fairy tale.”\n\n"
+            "“Nobody in this building believes a word of it, and nobody should.”")
+    quotes = quotes_of(text)
+    assert all(len(q["pieces"]) == 1 for q in quotes)
 
 
 def test_dash_signature_names_the_speaker():
@@ -229,13 +251,13 @@ def test_split_quote_with_two_reports_is_two_quotes():
     assert second["cue"] == "adding" and second["speaker"] == "Tom Reed"
 
 
-def test_split_quote_with_a_long_reporting_clause_keeps_its_pieces_apart():
+def test_split_quote_with_a_long_reporting_clause_is_one_quote_without_the_clause():
     text = ("“It is over for the mine,” said Peter Hale, a lawyer for the Green River Trust who has "
             "fought the mining companies over water pollution in three states for many years. "
             "“We won this fight.”")
-    first, second = quotes_of(text)
-    assert first["content"] == "“It is over for the mine,”" and second["content"] == "“We won this fight.”"
-    assert first["speaker"] == second["speaker"] == "Peter Hale"
+    [quote] = quotes_of(text)
+    assert quote["pieces"] == ["“It is over for the mine,”", "“We won this fight.”"]
+    assert quote["speaker"] == "Peter Hale" and quote["cue"] == "said"
 
 
 def test_quote_only_reporting_verb_after_the_quote():

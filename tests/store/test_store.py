@@ -513,3 +513,27 @@ def test_quotes_by_source_match_part_of_where_the_article_came_from(filled):
     assert found and {row["source"] for row in found} <= {s for s in sources if one[-6:].lower() in s.lower()}
     assert filled.quotes(source="no-such-site.example", limit=None) == []
     assert filled.quotes(source="%", limit=None) == [r for r in every if "%" in r["source"]]
+
+
+def test_a_quote_in_two_pieces_is_found_by_words_of_either_piece(store):
+    text = ('"The dam will hold," said Rosa Ilves, who ran the water board for a decade. '
+            '"Nobody should leave the valley."')
+    from .conftest import at
+    from chronicle.records import Actor, Quote
+    article = Article(
+        id="p2", source="valley-news", title="Dam", published="2024-04-02", text=text,
+        actors=[Actor(id="r1", name="Rosa Ilves", type="person", mentions=[at(text, "Rosa Ilves")])],
+        quotes=[Quote(id="q1", content_span=at(text, '"The dam will hold,"'), kind="direct",
+                      speaker="r1", speaker_span=at(text, "Rosa Ilves"), cue="said",
+                      cue_span=at(text, "said"), date="2024-04-02",
+                      more_content_spans=[at(text, '"Nobody should leave the valley."')])],
+    )
+    store.add(article)
+    assert store.get("p2") == article
+    assert store.get("p2").quotes[0].more_content_spans == [at(text, '"Nobody should leave the valley."')]
+    assert ids(store.quotes(contains="leave the valley")) == [("p2", "q1")]
+    assert ids(store.quotes(contains="dam will hold")) == [("p2", "q1")]
+    assert store.quotes(contains="water board") == []  # the reporting clause is not content
+    [row] = store.quotes(contains="valley")
+    assert row["content"] == '"The dam will hold," … "Nobody should leave the valley."'
+    assert row["content_span"] == list(at(text, '"The dam will hold,"'))
