@@ -42,6 +42,10 @@ class Actor:
     roles: list[str] = field(default_factory=list)
     mentions: list[Span] = field(default_factory=list)
     role_spans: list[Span] = field(default_factory=list)
+    # The words that give ``country`` ("Russian" in "Russian Deputy Foreign Minister", the one
+    # country its sentence names); None for a country itself and for a country taken from a
+    # knowledge base (people.tsv, an imported dictionary), which the text does not state.
+    country_span: Optional[Span] = None
 
 
 @dataclass

@@ -47,6 +47,12 @@ class _Cluster:
     mentions: list[tuple[int, int]] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     role_spans: list[tuple[int, int]] = field(default_factory=list)
+    country_span: tuple[int, int] | None = None
+
+    def take_country(self, found: tuple[str, tuple[int, int]] | None) -> None:
+        """Take ``(iso3, evidence span)`` as the country, unless one is known already."""
+        if found is not None and not self.country:
+            self.country, self.country_span = found
 
 
 def find_actors(doc, published: str | None = None) -> list[Actor]:
@@ -63,14 +69,16 @@ def find_actors(doc, published: str | None = None) -> list[Actor]:
         if typed is None:
             continue
         kind, span, country = typed
-        cluster = _cluster_for(clusters, kind, span.text, country)
+        cluster = _cluster_for(clusters, kind, span.text, country[0] if country else None)
+        if kind == "group" and country and cluster.country == country[0] and cluster.country_span is None:
+            cluster.country_span = country[1]
         cluster.mentions.append((span.start_char, span.end_char))
         if span.text not in cluster.forms:
             cluster.forms.append(span.text)
         if kind == "person":
             _add_role(cluster, span)
         elif kind == "organization" and cluster.country is None:
-            cluster.country = _modifier_country(span) or _leading_country(span)
+            cluster.take_country(_modifier_country(span) or _leading_country(span))
     _add_missed_mentions(doc, clusters)
     for cluster in clusters:
         cluster.mentions.sort()
@@ -86,25 +94,29 @@ def find_actors(doc, published: str | None = None) -> list[Actor]:
 # 1. Mentions -----------------------------------------------------------------------------------
 
 def _typed_mention(ent, published: str | None = None):
-    """(actor type, span without a leading article, country) for an entity, or None."""
+    """(actor type, span without a leading article, (country, its evidence span)) for an
+    entity, or None. A country's own mention is its evidence."""
     span = _strip_article(ent)
     text = span.text
     if not text or gazetteer.non_actor_kind(text):
         return None
     country = gazetteer.country_by_name(text)
     if ent.label_ in ("GPE", "ORG", "LOC", "PERSON") and country:
-        return "country", span, country.iso3
+        return "country", span, (country.iso3, None)
     if ent.label_ == "GPE":
         known = knowledge.lookup(text, published)  # a capital or city the built-in table lacks
         if known is not None and known.is_country:
-            return "country", span, known.country
+            return "country", span, (known.country, None)
     demonym = gazetteer.country_by_demonym(text)
     if ent.label_ == "NORP" or demonym:
         # A plural noun ("Ukrainians", "Republicans") acts as a group; an adjective does not act.
         if span.root.tag_ in ("NNS", "NNPS") and span.root.pos_ in ("NOUN", "PROPN"):
-            if demonym is None:  # "Iraqi Kurds", "Bosnian Serbs": the first demonym gives the country
-                demonym = next(filter(None, (gazetteer.country_by_demonym(t.text) for t in span)), None)
-            return "group", span, demonym.iso3 if demonym else _modifier_country(span)
+            if demonym is not None:
+                return "group", span, (demonym.iso3, (span.start_char, span.end_char))
+            for token in span:  # "Iraqi Kurds", "Bosnian Serbs": the first demonym gives the country
+                if (demonym := gazetteer.country_by_demonym(token.text)) is not None:
+                    return "group", span, (demonym.iso3, _token_span(token))
+            return "group", span, _modifier_country(span)
         return None
     if ent.label_ == "PERSON" or _looks_like_titled_person(span) or gazetteer.known_person(text):
         return "person", _strip_honorific(span), None
@@ -215,26 +227,27 @@ def _same_person(a: str, b: str) -> bool:
 # 3. Roles and countries ------------------------------------------------------------------------
 
 def _add_role(cluster: _Cluster, span) -> None:
-    if not cluster.country:
-        cluster.country = _of_country(span)
+    cluster.take_country(_of_country(span))
     for role in (_title_before(span), _apposition_role(span)):
         if role is None or len(role) == 0:
             continue
         country = _country_in(role)
         words = _without_leading_country(role)
         if len(words) == 0:
-            if country and not cluster.country:
-                cluster.country = country
+            cluster.take_country(country)
             continue
         text = words.text
         if text.lower() not in {r.lower() for r in cluster.roles}:
             cluster.roles.append(text)
             cluster.role_spans.append((words.start_char, words.end_char))
-        if country and not cluster.country:
-            cluster.country = country
+        cluster.take_country(country)
 
 
-def _of_country(span) -> str | None:
+def _token_span(token) -> tuple[int, int]:
+    return token.idx, token.idx + len(token.text)
+
+
+def _of_country(span) -> tuple[str, tuple[int, int]] | None:
     """"King Hassan of Morocco", "President Museveni of Uganda": a country right after "of"."""
     doc = span.doc
     if span.end + 1 >= len(doc) or doc[span.end].lower_ != "of":
@@ -245,7 +258,7 @@ def _of_country(span) -> str | None:
     for end in range(min(len(doc), start + 4), start, -1):
         country = gazetteer.country_by_name(doc[start:end].text)
         if country and (end == len(doc) or doc[end].pos_ not in ("NOUN", "PROPN")):
-            return country.iso3
+            return country.iso3, (doc[start].idx, doc[start:end].end_char)
     return None
 
 
@@ -302,16 +315,16 @@ def _trim(span):
     return doc[start:end]
 
 
-def _country_in(span) -> str | None:
-    """The country named in a role by demonym ("Ukrainian") or name ("of Ukraine")."""
+def _country_in(span) -> tuple[str, tuple[int, int]] | None:
+    """The country named in a role by demonym ("Ukrainian") or name ("of Ukraine"), with its span."""
     for token in span:
         country = gazetteer.country_by_demonym(token.text) or gazetteer.country_by_name(token.text)
         if country:
-            return country.iso3
+            return country.iso3, _token_span(token)
     for ent in span.ents:
         country = gazetteer.country_by_name(ent.text) or gazetteer.country_by_demonym(ent.text)
         if country:
-            return country.iso3
+            return country.iso3, (ent.start_char, ent.end_char)
     return None
 
 
@@ -326,7 +339,7 @@ def _without_leading_country(role):
     return doc[start:role.end]
 
 
-def _modifier_country(span) -> str | None:
+def _modifier_country(span) -> tuple[str, tuple[int, int]] | None:
     """An organisation's country from a demonym right before it ("Russian Foreign Ministry")."""
     if span.start == 0:
         return None
@@ -334,10 +347,10 @@ def _modifier_country(span) -> str | None:
     country = gazetteer.country_by_demonym(token.text)
     if country is None and token.dep_ == "compound" and span.start <= token.head.i < span.end:
         country = gazetteer.country_by_name(token.text)  # "US Congress" tagged "US" + "Congress"
-    return country.iso3 if country else None
+    return (country.iso3, _token_span(token)) if country else None
 
 
-def _leading_country(span) -> str | None:
+def _leading_country(span) -> tuple[str, tuple[int, int]] | None:
     """An organisation's country from the name it starts with ("US Congress", "Nigerian Union
     of Teachers", "Ivory Coast's Supreme Court"); the whole name being a country does not count."""
     doc = span.doc
@@ -345,7 +358,7 @@ def _leading_country(span) -> str | None:
         words = doc[span.start:end]
         country = gazetteer.country_by_name(words.text) or gazetteer.country_by_demonym(words.text)
         if country:
-            return country.iso3
+            return country.iso3, (words.start_char, words.end_char)
     return None
 
 
@@ -369,7 +382,7 @@ def _to_actor(number: int, cluster: _Cluster) -> Actor:
     return Actor(
         id=f"a{number}", name=cluster.name, type=cluster.type, aliases=aliases,
         country=cluster.country, roles=cluster.roles, mentions=cluster.mentions,
-        role_spans=cluster.role_spans,
+        role_spans=cluster.role_spans, country_span=cluster.country_span,
     )
 
 

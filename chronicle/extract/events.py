@@ -438,13 +438,14 @@ class _ActorIndex:
                 return actor
         roles = [head.text] if head.i != token.i else []
         actor = Actor(id=f"a{len(self.actors) + 1}", name=phrase.text, type="group", country=iso3,
-                      roles=roles, mentions=[(phrase.start_char, phrase.end_char)])
+                      roles=roles, mentions=[(phrase.start_char, phrase.end_char)],
+                      country_span=(token.idx, token.idx + len(token.text)))
         self.actors.append(actor)
         self._refresh()
         return actor
 
 
-    def group_actor(self, head, country: str) -> Actor:
+    def group_actor(self, head, country: str, evidence: tuple[int, int] | None) -> Actor:
         """A group actor for an agent noun phrase ("Prisoners", "Leaders of the ... coalition")."""
         start = head.left_edge
         while start.i < head.i and start.pos_ in ("DET", "NUM", "PUNCT"):
@@ -455,7 +456,7 @@ class _ActorIndex:
             if span in actor.mentions:
                 return actor
         actor = Actor(id=f"a{len(self.actors) + 1}", name=phrase.text, type="group", country=country,
-                      roles=[head.text], mentions=[span])
+                      roles=[head.text], mentions=[span], country_span=evidence)
         self.actors.append(actor)
         self._refresh()
         return actor
@@ -739,16 +740,20 @@ def _sentence_country(cand: _Candidate, index: _ActorIndex) -> None:
     if not needs and subject is None:
         return
     found: dict[str, list] = {}
+    evidence: dict[str, tuple[int, int]] = {}  # the first words naming each country
     for t in sent:
         actor = index.at(t)
         if actor is not None:
             if actor.type in ("country", "group", "organization") and actor.country:
                 found.setdefault(actor.country, []).append((actor, t.head.lower_ in LOCATIVE))
+                evidence.setdefault(actor.country, next(
+                    (m for m in actor.mentions if m[0] <= t.idx < m[1]), (t.idx, t.idx + len(t.text))))
         elif not _pro_anti(t):
             country = gazetteer.country_by_demonym(t.text) or (
                 gazetteer.country_by_name(t.text) if t.pos_ == "PROPN" else None)
             if country:
                 found.setdefault(country.iso3, []).append((None, False))
+                evidence.setdefault(country.iso3, (t.idx, t.idx + len(t.text)))
     if len(found) != 1:
         return
     (country, uses), = found.items()
@@ -756,11 +761,12 @@ def _sentence_country(cand: _Candidate, index: _ActorIndex) -> None:
         other = cand.target if actor in cand.source else cand.source
         if any(a in other and a.type == "country" and not locative for a, locative in uses):
             continue
-        actor.country = country
+        # An inference from the sentence, not a statement of the text: its evidence is kept.
+        actor.country, actor.country_span = country, evidence[country]
     if subject is not None:
         if any(a in cand.target and not locative for a, locative in uses):
             return  # "Muslim hackers defaced Danish web sites": not Danes
-        cand.source = [index.group_actor(subject, country)]
+        cand.source = [index.group_actor(subject, country, evidence[country])]
         cand.target = [a for a in cand.target if a not in cand.source]
 
 

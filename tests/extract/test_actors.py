@@ -96,3 +96,19 @@ def test_a_known_organisation_ner_missed_is_an_actor():
 def test_a_hyphenated_title_is_one_role():
     actors = actors_of("U.N. Secretary-General Antonio Guterres visited the camp.")
     assert "U.N. Secretary-General" in by_name(actors, "Antonio Guterres").roles
+
+
+def test_a_country_comes_with_the_words_that_give_it():
+    text = "Russian Deputy Foreign Minister Sergei Vershinin met King Hassan of Morocco and the US Congress."
+    actors = actors_of(text)
+    evidence = {a.name: text[a.country_span[0]:a.country_span[1]] for a in actors if a.country_span}
+    assert evidence["Sergei Vershinin"] == "Russian"
+    assert evidence["Hassan"] == "Morocco"
+    assert evidence["US Congress"] == "US"
+    assert by_name(actors, "Morocco").country_span is None  # a country is its own evidence
+
+
+def test_a_country_from_the_knowledge_base_has_no_evidence_span():
+    actors = actors_of("Putin spoke on Tuesday.")
+    putin = by_name(actors, "Putin")
+    assert putin.country == "RUS" and putin.country_span is None

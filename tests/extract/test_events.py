@@ -235,3 +235,11 @@ def test_non_state_actors_take_their_country_from_the_built_in_table():
     assert actor_code(Actor(id="a1", name="Hezbollah", type="organization"))[:3] == "LBN"
     assert actor_code(Actor(id="a1", name="Hamas", type="organization", country="ISR"))[:3] == "PSE"
     assert actor_code(Actor(id="a1", name="Amal Clooney", type="person")) is None
+
+
+def test_a_country_inferred_from_the_sentence_keeps_its_evidence():
+    doc, events, by_id = run("Prisoners rioted at a jail in Bolivia's capital on Monday.")
+    e = one(events, "14")
+    (source,) = [by_id[i] for i in e.source]
+    assert source.country == "BOL"
+    assert doc.text[source.country_span[0]:source.country_span[1]] == "Bolivia"
