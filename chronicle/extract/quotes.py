@@ -24,7 +24,10 @@
    ("he said, adding"): then the pieces are two quotes. A quotation with no cue that opens a
    sentence soon after a quote in its paragraph, or opens the next paragraph after a direct
    quote, is a further piece of that quote. Title-case quotations (“The Rachel Maddow Show”)
-   are titles, not quotes.
+   are titles, not quotes. A quotation with no reporting verb is the subject's of the sentence
+   it sits in ("Japan branded North Korea an “outlaw nation”"), a label's ("– Jones: “…”"), the
+   named subject's of the sentence before, or the previous quote's speaker's; with none of
+   these it is no quote. Short utterances right at their verb (“Denver,” he answered) count.
 4. Speakers are resolved to actors: a named mention inside the speaker words, else the actor a
    pronoun or description refers to ("the Russian diplomat"). ``speaker_span`` keeps the words.
 5. The medium ("in a televised interview", "on Twitter") is read from the cue's clause.
@@ -213,6 +216,8 @@ def find_quotes(doc, actors: list[Actor]) -> list[Quote]:
             continue
         quote["content"] = _before_circumstances(doc, _into_quotation(_text(doc), quote["content"], quotations), quotations)
         quote.update(_as_quotation(_text(doc), quote["content"], quotations))
+        if quote["kind"] == "direct" and (source := _according_to_after(doc, _Quotation(*quote["content"]), cue)):
+            quote["reported_by"] = source
         if any(_runs_into(quote["content"], (q.start, q.end)) for q in direct_long):
             continue  # a cue whose complement runs into quoted words is the direct quote's cue
         found.append(quote)
@@ -220,11 +225,20 @@ def find_quotes(doc, actors: list[Actor]) -> list[Quote]:
         if any(_inside((q.start, q.end), f["content"]) for f in found):
             continue
         found.append(_direct_quote(doc, q, found))
-    found = _join_continuations(_text(doc), _drop_overlaps(_join_same_report(_text(doc), found)))
+    found = _drop_overlaps(_join_same_report(_text(doc), found))
+    for f in found:
+        # A quoted fragment finishing the clause its verb reports starts with that clause, unless
+        # the clause is another quote's.
+        if f.get("clause_start") is not None and (f["clause_start"] < f["content"][0] or f.get("clause_end")) and not any(
+                g is not f and (g["content"][0] < f["content"][0] and f["clause_start"] < g["content"][1]
+                                 or f["content"][1] <= g["content"][0] < (f.get("clause_end") or 0)) for g in found):
+            f["content"], f["fragment_clause"] = (f["clause_start"], f.get("clause_end") or f["content"][1]), True
+    found = _join_continuations(_text(doc), found)
     for f in found:
         inner = [q for q in quotations if _inside((q.start, q.end), f["content"])]
-        if f["kind"] == "indirect" and inner:
+        if (f["kind"] == "indirect" and inner) or f.get("fragment_clause"):
             f["kind"] = "mixed"
+    found = [f for f in found if not (f["kind"] == "direct" and f["cue"] is None and f["speaker"] is None)]
     found.sort(key=lambda f: f["content"][0])
     return [_to_quote(doc, i, f, actors) for i, f in enumerate(found, start=1)]
 
@@ -234,11 +248,30 @@ def _is_direct(doc, q: _Quotation) -> bool:
     return len(words) >= MIN_DIRECT_WORDS and not _is_title(words)
 
 
+def _short_utterance(doc, q: _Quotation) -> bool:
+    """“You lie!” he yelled; she added, “Really,”: a quotation under four words that opens with a
+    capital, ends with its own punctuation and has a reporting verb right at its marks is
+    something said, not a scare quote or a title."""
+    text = _text(doc)
+    inner = text[q.start + 1:q.end - 1].rstrip("'")
+    if not inner or not inner[0].isupper() or inner[-1] not in ".,!?" or not inner.split():
+        return False
+    cue = _cue_outside(doc, q)
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if cue is None or span is None:
+        return False
+    return span.start - 3 <= cue.i < span.start or span.end <= cue.i <= span.end + 3
+
+
+# Prepositions a title leaves in lower case: “The Nightly Show with Larry Wilmore”.
+TITLE_SMALL_WORDS = {"with", "from", "into", "onto", "over", "upon", "about", "after", "under", "without"}
+
+
 def _is_title(words: list[str]) -> bool:
     """“The Rachel Maddow Show”, “Aaron Klein Investigative Radio,”: every longer word
     capitalised, one sentence at most — a title or slogan, not a statement."""
     letters = [w.strip("\"“”„«»‘’'.,;:!?()[]") for w in words]
-    longer = [w for w in letters if len(w) > 3]
+    longer = [w for w in letters if len(w) > 3 and w not in TITLE_SMALL_WORDS]
     if not longer or not all(w[0].isupper() for w in longer):
         return False
     inner = " ".join(words)[:-2]
@@ -271,7 +304,7 @@ def _direct_units(doc, quotations: list[_Quotation]) -> list[_Quotation]:
                 # The pieces stay apart (a clause with two reports: "“A,” he said, adding,
                 # “B.”"); the second still belongs to that clause.
                 unit = _Quotation(q.start, q.end, cue.i)
-        if unit is q and not _is_direct(doc, q):
+        if unit is q and not _is_direct(doc, q) and not _short_utterance(doc, q):
             continue
         if units and _inside((unit.start, unit.end), (units[-1].start, units[-1].end)):
             continue
@@ -353,6 +386,10 @@ def _before_circumstances(doc, content, quotations: list[_Quotation]):
     start, end = content
     text = _text(doc)
     for q in quotations:
+        if start < q.start and q.end < end and text[q.end:end].lstrip().startswith(("—", "–", "--")):
+            # "dismissed Estonia as in the “suburbs of St. Petersburg” — a metaphor for …": a
+            # dash after a quoted fragment opens the writer's comment on it
+            return start, q.end
         if start < q.start and q.end < end and not text[q.end:end].lstrip().startswith((",", ";")):
             after = doc.char_span(q.end, end, alignment_mode="contract")
             if after is None or not len(after):
@@ -459,6 +496,7 @@ def _indirect_quote(doc, cue) -> dict | None:
         return None
     if subject is not None and subject.dep_ == "nsubjpass":
         # "Trump was criticized by X for Y": the agent speaks; "it is expected that": no one named.
+        # (Not "After saying X, she was taken to hospital": the passive is another verb's.)
         subject = _passive_agent(cue)
         if subject is None and not any(c.dep_ in ("ccomp", "xcomp") for c in cue.children):
             return None
@@ -502,7 +540,14 @@ def _complement(cue):
         # "invited Ukraine to talks, but without conditions": the whole offer is what was said.
         right = [c for c in cue.rights if c.dep_ in ("dobj", "prep", "xcomp", "dative", "advcl")]
         if right and (lemma != "call" or any(c.lower_ in ("for", "on") for c in right)):
-            return right[0].left_edge.i, _right_edge(cue, [c for c in cue.rights if c.dep_ not in ("punct",)])
+            # ... up to a coordinated clause with a subject of its own ("is promising lower taxes
+            # and “jobs,” but he has also intensified …": the writer's, not the offer).
+            rest = [c for c in cue.rights if c.dep_ not in ("punct",)]
+            clause = next((c for c in rest if c.dep_ == "conj" and c.i > right[0].i
+                           and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), None)
+            if clause is not None:
+                rest = [c for c in rest if c.i < clause.i and c.dep_ != "cc"]
+            return right[0].left_edge.i, _right_edge(cue, rest)
     if lemma in OBJECT_CUES:
         return _object_complement(cue, lemma)
     return None
@@ -574,6 +619,8 @@ def _before_nested_report(doc, start: int, end: int) -> tuple[int, int]:
                 and token.left_edge.i > start and token.right_edge.i + 1 >= end):
             if token.dep_ == "relcl" and not _own_speaker(token):
                 continue  # "a “proud Democrat” who wants to ...": describes a noun, reports nothing
+            if token.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
+                continue  # "said A and that the footage did not show B": a second thing said
             return start, token.left_edge.i
     return start, end
 
@@ -711,11 +758,13 @@ def _direct_quote(doc, q: _Quotation, earlier: list[dict]) -> dict:
     if q.pieces:
         found["pieces"] = list(q.pieces)
     cue = doc[q.cue] if q.cue is not None else _cue_outside(doc, q)
+    if cue is not None and cue.idx < q.start and q.cue is None and _colon_label(doc, q) is not None:
+        cue = None  # "POLLSTERS AGREE … - HuffPollster: “…”": the label is nearer than the verb
     if cue is not None:
         found["cue"] = _cue_span(doc, cue)
         found["cue_token"] = cue.i
         found["sentence"] = (cue.sent.start_char, cue.sent.end_char)
-        subject = _subject(cue)
+        subject = _person_before_participle(cue) or _subject(cue)
         if subject is not None and _in_quotation(doc, subject, q):
             subject = None  # the parse took a word of the quote for the subject
         if subject is not None:
@@ -724,8 +773,24 @@ def _direct_quote(doc, q: _Quotation, earlier: list[dict]) -> dict:
             found["speaker"] = _between_speaker(doc, q, cue) or _inverted_speaker(doc, cue)
             if found["speaker"] is None and (near := _adjacent_subject(cue)) is not None and not _in_quotation(doc, near, q):
                 found["speaker"] = _speaker_tokens(near)
-    elif (signed := _dash_signature(doc, q)) is not None:
+            if found["speaker"] is None and (near := _participle_subject(cue, q)) is not None:
+                found["speaker"] = _speaker_tokens(near)
+        if (source := _according_to_after(doc, q, cue)) is not None:
+            # "“…,” O’Malley said, according to the Las Vegas Sun.": O'Malley said it; the Sun is
+            # how it reached the article (PolNeAR names the Sun as the source; the record keeps
+            # who spoke, so `chronicle quotes --speaker O'Malley` finds it).
+            found["reported_by"] = source
+        if not q.pieces and (start := _fragment_clause_start(doc, q, cue)) is not None:
+            found["clause_start"] = start  # mixed: "says no matter what …, “his word does not …”"
+            found["clause_end"] = _clause_end_after(doc, q)
+    elif (signed := _dash_signature(doc, q) or _colon_label(doc, q)) is not None:
         found["cue"], found["speaker"] = signed
+    elif (root := _sentence_verb(doc, q)) is not None:
+        found["cue"], found["cue_token"] = _cue_span(doc, root), root.i
+        found["sentence"] = (root.sent.start_char, root.sent.end_char)
+        found["speaker"] = _speaker_tokens(_nearest_subject(root))
+    elif (subject := _previous_sentence_subject(doc, q, earlier)) is not None:
+        found["speaker"] = _speaker_tokens(subject)
     elif earlier:
         # A quote standing alone continues the voice of the quote right before it.
         previous = max((f for f in earlier if f["content"][1] <= q.start), key=lambda f: f["content"][1], default=None)
@@ -733,6 +798,149 @@ def _direct_quote(doc, q: _Quotation, earlier: list[dict]) -> dict:
             found["speaker"] = previous["speaker"]
             found["continued"] = True
     return found
+
+
+def _sentence_verb(doc, q: _Quotation):
+    """"Japan branded North Korea an “outlaw nation in the neighborhood.”": a quotation with no
+    reporting verb inside a sentence it does not open is the words of that sentence's subject
+    (a name, a pronoun or a named group), its main verb the cue."""
+    text = _text(doc)
+    if _opens_sentence(text, q.start):
+        return None
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None:
+        return None
+    root = doc[span.start].sent.root
+    if root.pos_ not in ("VERB", "AUX") or q.start <= root.idx < q.end or root.idx > q.start:
+        return None
+    subject = _nearest_subject(root)
+    if subject is None or subject.dep_ != "nsubj" or q.start <= subject.idx < q.end or _is_time(subject):
+        return None
+    if not (subject.pos_ in ("PROPN", "PRON") and subject.lower_ not in ("it", "this", "that", "which", "what")
+            or subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")):
+        return None
+    return root
+
+
+def _previous_sentence_subject(doc, q: _Quotation, earlier: list[dict]):
+    """"Sanders identified young voters' exhaustion as one of the reasons.⏎⏎“The younger
+    people are …”": a quotation standing alone right after a sentence about a named person
+    (the subject of its main verb), with no quote in between, is that person's."""
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return None
+    before = doc[span.start - 1]
+    while before.i > 0 and before.is_space:
+        before = doc[before.i - 1]
+    sent = before.sent
+    if any(f["content"][1] > sent.start_char and f["content"][0] < q.start for f in earlier):
+        return None  # a quote in between: its speaker carries on
+    subject = _nearest_subject(sent.root) if sent.root.pos_ in ("VERB", "AUX") else None
+    if subject is None or subject.dep_ != "nsubj" or subject.ent_type_ not in ("PERSON", "ORG"):
+        return None
+    return subject
+
+
+def _according_to_after(doc, q: _Quotation, cue) -> tuple[int, int] | None:
+    """"“…,” O’Malley said at a press conference, according to the Las Vegas Sun.": the source
+    that reports the reporting clause (PolNeAR's speaker of the quote)."""
+    if cue.idx < q.end:
+        return None
+    for token in doc[cue.i + 1:cue.sent.end]:
+        if token.text in QUOTE_MARKS or "\n" in token.text_with_ws:
+            return None
+        if token.lower_ == "according":
+            to = next((c for c in token.children if c.lower_ == "to"), None)
+            source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            if source is None:
+                return None
+            return _strip_span(doc, max(source.left_edge.i, to.i + 1), source.right_edge.i + 1)
+    return None
+
+
+def _clause_end_after(doc, q: _Quotation) -> int | None:
+    """"Sanders says “the wind is at our backs” despite his loss in Nevada.": the reported
+    clause runs on past the closing mark of a fragment to the end of the sentence, but not past
+    a comma, dash, colon or parenthesis (another report, the writer's comment) or onto a date."""
+    text = _text(doc)
+    if text[q.end - 2:q.end - 1] in ".,!?;:":
+        return None  # the quotation ends its clause itself (“…,” / “….”)
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None:
+        return None
+    end = None
+    for token in doc[span.end:span[-1].sent.end]:
+        if token.text in QUOTE_MARKS or token.text in (",", ";", ":", "—", "–", "-", "--", "(") or "\n" in token.text:
+            break
+        if end is None and (_is_time(token) or token.lower_ == "according"):
+            return None
+        if not token.is_punct:
+            end = _end_char(token)
+        if "\n" in token.whitespace_:
+            break
+    return end
+
+
+HEARER_CUES = {"tell", "inform", "assure", "remind", "ask", "warn", "urge"}
+
+
+def _fragment_clause_start(doc, q: _Quotation, cue) -> int | None:
+    """A quotation that is not a sentence of its own (it opens in lower case) after its reporting
+    verb in the same sentence finishes the reported clause: "Ryan says no matter what action
+    the president takes, “his word does not trump the law.”" The content runs from the word
+    after the verb (past the hearer of "told reporters") to the closing mark."""
+    text = _text(doc)
+    inner = text[q.start + 1:q.end].lstrip()
+    if not inner or not inner[0].islower() or cue.idx >= q.start or cue.sent != doc[cue.i].sent:
+        return None
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None or span.start <= cue.i or doc[span.start].sent.start != cue.sent.start:
+        return None
+    if span.start == cue.i + 1:
+        return q.start  # "says “the wind is at our backs” despite …": the clause may run on after it
+    i = cue.i + 1
+    if cue.lemma_.lower() in HEARER_CUES:  # "told his supporters at a rally to “go and vote”"
+        i = max([i] + [c.right_edge.i + 1 for c in cue.children if c.dep_ in ("dobj", "dative") and c.i < span.start])
+    while i < span.start and (doc[i].dep_ == "prt" or doc[i].is_punct):
+        i += 1
+    marks = [t.i for t in doc[i:span.start] if t.dep_ == "mark" and t.lower_ == "that"]
+    if marks:
+        i = marks[-1]  # "told one of his friends on a regular basis that “…”": the clause
+    between = doc[i:span.start]
+    if not len(between) or len(between) > 20 or "\n" in between.text or any(t.text in QUOTE_MARKS for t in between):
+        return None
+    return doc[i].idx
+
+
+def _colon_label(doc, q: _Quotation):
+    """"… falls short - Jeffrey M. Jones: “Gallup’s analysis …”", "More from Jones: “…”": a
+    name (or "the report") and a colon right before the quotation, with no verb, say whose the
+    words are, as a transcript's label does. The label starts after a dash or sentence end.
+
+    Returns (cue char span, speaker token range) or None.
+    """
+    text = _text(doc)
+    colon = _rstrip_at(text, q.start)
+    if colon == 0 or text[colon - 1] != ":":
+        return None
+    line = text.rfind("\n", 0, colon) + 1
+    start = max([line] + [text.rfind(sep, line, colon) + len(sep) for sep in (" - ", " – ", " — ", ". ", "? ", "! ")
+                          if text.rfind(sep, line, colon) >= 0])
+    words = doc.char_span(start, colon - 1, alignment_mode="contract")
+    if words is None or not 0 < len(words) <= 6 or any(t.pos_ in ("VERB", "AUX") for t in words):
+        return None
+    end = words.end
+    first = end
+    while first > words.start and (doc[first - 1].pos_ in ("PROPN", "NOUN", "DET", "CCONJ", "PUNCT")
+                                   and doc[first - 1].text not in ("(", ")")):
+        first -= 1
+    first, end = _strip_span(doc, first, end)
+    name = doc[first:end]
+    if not len(name) or _is_time(name[-1]) or not any(t.pos_ in ("PROPN", "NOUN") for t in name):
+        return None
+    if name.text.lower() in NOT_SPEAKER_LABELS or name[0].text.isupper() and len(name.text) > 4 and name.text.isupper():
+        return None  # "UPDATE:", a heading in capitals
+    return (colon - 1, colon), (first, end)
 
 
 def _dash_signature(doc, q: _Quotation):
@@ -864,7 +1072,10 @@ def _between_speaker(doc, q: _Quotation, cue) -> tuple[int, int] | None:
 
 
 def _inverted_speaker(doc, cue) -> tuple[int, int] | None:
-    """"..., said Defence Minister Oleksii Reznikov." when the parse found no subject."""
+    """"..., said Defence Minister Oleksii Reznikov." when the parse found no subject. Not after
+    a participle or "tell": "..., telling reporters, “...”" names the hearers."""
+    if cue.tag_ == "VBG" or cue.lemma_.lower() == "tell":
+        return None
     end = cue.i + 1
     while (end < cue.sent.end and not doc[end].is_punct and doc[end].pos_ in ("PROPN", "NOUN", "ADJ", "DET")
            and doc[end].ent_type_ not in ("DATE", "TIME")):  # "..., said Monday."
@@ -894,15 +1105,19 @@ def _subject(cue):
     """
     token = cue
     for _ in range(4):
-        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and not c.is_punct), None)
+        subject = _nearest_subject(token)
         if subject is not None:
             between = cue.doc[min(subject.i, cue.i):max(subject.i, cue.i)]
-            if subject.ent_type_ in ("DATE", "TIME") or any("\n" in t.text_with_ws for t in between):
+            if _is_time(subject) or any("\n" in t.text_with_ws for t in between):
                 return None  # "12:15 p.m.: ...", or a parse running over a paragraph break
             return subject
         if (token.dep_ == "pcomp" and token.tag_ == "VBG" and token.head.dep_ == "prep"
                 and token.head.head.pos_ in ("VERB", "AUX")):
             token = token.head.head  # "he began by saying, “...”": he
+            continue
+        if (token.dep_ == "acl" and token.tag_ == "VBG" and token.head.lemma_.lower() in MEDIUM_NOUNS
+                and token.head.dep_ == "dobj" and token.head.head.pos_ in ("VERB", "AUX")):
+            token = token.head.head  # "the council issued a statement calling the test …": the council
             continue
         if token.dep_ not in ("advcl", "conj", "xcomp") or token.head.i == token.i:
             return None
@@ -912,6 +1127,50 @@ def _subject(cue):
         if token.dep_ == "ccomp" and token.head.lemma_.lower() in CUE_VERBS:
             token = token.head  # "May said the country would leave and suggested ...": May suggested
     return None
+
+
+def _person_before_participle(cue):
+    """"The ad uses footage of Hillary Clinton asking, “...”": a participle right after a
+    person's name that the parse hung on another verb is that person's saying."""
+    before = cue.doc[cue.i - 1] if cue.i > cue.sent.start else None
+    if (cue.tag_ == "VBG" and cue.dep_ in ("acl", "xcomp") and before is not None
+            and before.pos_ == "PROPN" and before.ent_type_ == "PERSON"):
+        return before
+    return None
+
+
+def _participle_subject(cue, q: _Quotation):
+    """"Clinton seemed ready to riff on the incident, telling the crowd, “...”" where the parse
+    hung the participle on a verb of the quote: the subject of the clause before the comma (the
+    first verb with a subject up from the word before it)."""
+    doc = cue.doc
+    if cue.tag_ != "VBG" or cue.i < 2 or doc[cue.i - 1].text != ",":
+        return None
+    token = doc[cue.i - 2]
+    for _ in range(10):
+        if token.pos_ in ("VERB", "AUX"):
+            subject = _nearest_subject(token)
+            if subject is not None:
+                if subject.i > cue.i or _in_quotation(doc, subject, q) or subject.lower_ in RELATIVE_PRONOUNS:
+                    return None
+                return subject if not _is_time(subject) else None
+        if token.head.i == token.i or token.head.i >= cue.i:
+            return None
+        token = token.head
+    return None
+
+
+def _is_time(token) -> bool:
+    """A date or time ("12:15 p.m.: ..."), not a person of an age ("said the 46-year-old")."""
+    return token.ent_type_ in ("DATE", "TIME") and not (token.lower_ == "old" or token.lower_.endswith("-old"))
+
+
+def _nearest_subject(verb):
+    """The verb's subject; where the parse gave it two ("Speaking in Salem, New Hampshire, Trump
+    went ..."), the one nearest before it."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not c.is_punct]
+    before = [c for c in subjects if c.i < verb.i]
+    return before[-1] if before else (subjects[0] if subjects else None)
 
 
 def _adjacent_subject(cue):
@@ -932,8 +1191,11 @@ def _adjacent_subject(cue):
     token = doc[i]
     if token.pos_ not in ("PROPN", "NOUN", "PRON") or token.ent_type_ in ("DATE", "TIME"):
         return None
-    if token.dep_ not in ("appos", "conj", "nsubj") or token.lower_ in RELATIVE_PRONOUNS:
+    if token.lower_ in RELATIVE_PRONOUNS:
         return None
+    if token.dep_ not in ("appos", "conj", "nsubj") and not (
+            token.dep_ == "compound" and token.head.i == cue.i and token.pos_ == "PROPN"):
+        return None  # a name the parse made a "compound" of the verb itself: "” Beck joked, “"
     return token
 
 
@@ -981,7 +1243,7 @@ def _to_quote(doc, number: int, f: dict, actors: list[Actor]) -> Quote:
             actor.mentions.append(speaker_span)
             actor.mentions.sort()
     cue_span = f["cue"]
-    medium = _medium(doc, f)
+    medium = _medium(doc, f) or f.get("reported_by")
     first, *more = _pieces(f)
     return Quote(
         id=f"q{number}",
