@@ -403,9 +403,11 @@ def resolve_reference(span, actors: list[Actor]) -> Actor | None:
     if not words:
         return None
     if len(words) == 1 and words[0].lower_ in PERSON_PRONOUNS:
-        return _most_recent(actors, start, lambda a: a.type == "person")
+        return _subject_person(span, actors) or _most_recent(actors, start, lambda a: a.type == "person")
     if len(words) == 1 and words[0].lower_ in GROUP_PRONOUNS:
         return _most_recent(actors, start, lambda a: a.type in ("organization", "country", "group"))
+    if len(words) == 1 and words[0].pos_ == "PRON":
+        return None  # "I", "we", "you": the writer or an unnamed voice, not the last name mentioned
     head = span.root.lemma_.lower()
     country = next((c.iso3 for t in words if (c := gazetteer.country_by_demonym(t.text))), None)
 
@@ -414,9 +416,32 @@ def resolve_reference(span, actors: list[Actor]) -> Actor | None:
             return False
         if country and actor.country != country:
             return False
-        return bool(country) or any(head in role.lower() for role in actor.roles)
+        return bool(country) or any(head in role.lower().split() for role in actor.roles)
 
     return _most_recent(actors, start, fits)
+
+
+def _subject_person(span, actors: list[Actor]) -> Actor | None:
+    """The person who is the subject of the main verb just before a pronoun, in its own sentence
+    or the one before ("Spokesman X said that President Y wants ... He said ...": X, not Y, the
+    most recent name). Subjects are the likelier antecedents (centering); None when the nearest
+    such subject is not a named person."""
+    doc = span.doc
+    sent = span.sent
+    previous = doc[sent.start - 1].sent if sent.start > 0 else None
+    for candidate in (sent, previous):
+        if candidate is None:
+            continue
+        root = candidate.root
+        for subject in (c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")):
+            if subject.i >= span.start:
+                continue
+            # The head first: in "Clinton communication director Jennifer Palmieri" it is Palmieri.
+            for token in sorted(subject.subtree, key=lambda t: (t.i != subject.i, -t.i)):
+                owner = next((a for a in actors if any(s <= token.idx < e for s, e in a.mentions)), None)
+                if owner is not None:
+                    return owner if owner.type == "person" else None
+    return None
 
 
 def _most_recent(actors: list[Actor], before: int, predicate) -> Actor | None:

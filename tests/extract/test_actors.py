@@ -73,6 +73,35 @@ def test_pronouns_and_descriptions_resolve_to_the_named_actor(words, expected):
     assert resolve_reference(span, actors).name == expected
 
 
+def reference(text, words):
+    doc = get_nlp()(text)
+    start = text.rindex(words)
+    resolved = resolve_reference(doc.char_span(start, start + len(words)), find_actors(doc))
+    return resolved.name if resolved else None
+
+
+def test_a_pronoun_prefers_the_subject_before_it_to_the_last_name_mentioned():
+    text = ("Government spokesman Peter Holm said on Monday that Prime Minister Anna Berg wants lower taxes. "
+            "He said the plan would be ready in May.")
+    assert reference(text, "He") == "Peter Holm"
+
+
+def test_the_subjects_head_is_the_person_not_a_name_modifying_it():
+    text = "Berg campaign director Peter Holm said the polls were wrong. He said turnout would decide."
+    assert reference(text, "He") == "Peter Holm"
+
+
+def test_first_person_pronouns_are_the_writers_not_the_last_name():
+    text = "President Anna Berg visited the port. I think the visit was a success."
+    assert reference(text, "I") is None
+
+
+def test_a_description_matches_a_role_word_not_part_of_one():
+    # "i" is inside "president": a substring match once resolved "I" to any president
+    text = "President Anna Berg visited the port. The minister left early."
+    assert reference(text, "The minister") is None
+
+
 def test_a_country_ner_missed_is_still_an_actor_in_order_of_mention():
     # The small English model tags neither country as a place here (no entity, NORP).
     for text, country in (("Uzbekistan finally opened the bridge.", "UZB"),
