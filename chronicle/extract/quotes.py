@@ -386,7 +386,7 @@ def _before_circumstances(doc, content, quotations: list[_Quotation]):
     start, end = content
     text = _text(doc)
     for q in quotations:
-        if start < q.start and q.end < end and text[q.end:end].lstrip().startswith(("—", "–", "--")):
+        if start < q.start and q.end < end and text[q.end:end].lstrip().startswith(("—", "–", "--", "- ")):
             # "dismissed Estonia as in the “suburbs of St. Petersburg” — a metaphor for …": a
             # dash after a quoted fragment opens the writer's comment on it
             return start, q.end
@@ -476,13 +476,37 @@ def _cue_tokens(doc):
     for token in doc:
         if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
             yield token
-        elif token.pos_ == "VERB" and token.lemma_.lower() in CUE_VERBS:
+        elif token.pos_ == "VERB" and (token.lemma_.lower() in CUE_VERBS or _as_quotation_verb(token)):
             yield token
         elif token.pos_ == "NOUN" and token.lemma_.lower() in CUE_NOUNS:
             yield token
 
 
 # Indirect quotes ---------------------------------------------------------------------------------
+
+# Marks that open a quotation of words in the parse ("as “unhinged”", "as a "con artist"").
+_OPENING_TOKENS = {"“", '"', "„", "«", "''"}
+
+
+def _as_quotation_verb(token) -> bool:
+    """Any verb that casts its object as a quoted phrase: "admires Putin as a “strong leader,”",
+    "rated 32% of claims as “false”" (the verb reports a characterisation, whatever it is)."""
+    if token.lemma_.lower() in ("be", "know", "see", "use"):
+        return False
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.i > token.i and (
+                prep.lower_ == "as" or (prep.lower_ == "to" and token.lemma_.lower() in ("liken", "compare"))):
+            if _quotes_next(prep):
+                return any(c.dep_ == "dobj" and c.i < prep.i for c in token.children)
+    return False
+
+
+def _quotes_next(prep) -> bool:
+    """A quotation opens right after the preposition, perhaps past an article ("as a “…”")."""
+    nxt = prep.doc[prep.i + 1:prep.i + 3]
+    return bool(len(nxt)) and (nxt[0].text in _OPENING_TOKENS
+                               or (len(nxt) > 1 and nxt[0].pos_ == "DET" and nxt[1].text in _OPENING_TOKENS))
+
 
 def _indirect_quote(doc, cue) -> dict | None:
     if cue.lower_ == "according":
@@ -548,7 +572,7 @@ def _complement(cue):
             if clause is not None:
                 rest = [c for c in rest if c.i < clause.i and c.dep_ != "cc"]
             return right[0].left_edge.i, _right_edge(cue, rest)
-    if lemma in OBJECT_CUES:
+    if lemma in OBJECT_CUES or _as_quotation_verb(cue):
         return _object_complement(cue, lemma)
     return None
 
@@ -598,6 +622,12 @@ def _object_complement(cue, lemma: str):
     rights = [c for c in cue.rights if not c.is_punct]
     first = next((c for c in rights if c.dep_ in ("dobj", "xcomp", "dative")
                   or (c.dep_ == "prep" and c.lower_ in ("for", "on") and lemma in ("call", "ask"))), None)
+    quoted_as = next((c for c in rights if c.dep_ == "prep" and c.lower_ == "as" and _quotes_next(c)), None)
+    if quoted_as is not None and first is None and any(
+            c.lower_ in RELATIVE_PRONOUNS and (c.dep_ == "dobj" or (c.dep_ == "mark" and cue.dep_ in ("relcl", "acl")))
+            for c in cue.lefts):
+        # "an act that he described as “…”": the quoted phrase is what was said.
+        return quoted_as.i, min(quoted_as.right_edge.i + 1, cue.sent.end)
     if first is None:
         return None
     if lemma == "call" and first.dep_ != "prep" and not any(c.lower_ in ("for", "on") for c in rights):
@@ -605,7 +635,8 @@ def _object_complement(cue, lemma: str):
     start = first.left_edge.i if first.dep_ != "prep" else first.i + 1
     end = first.right_edge.i + 1
     for c in rights:
-        if c.i > first.i and (c.dep_ in ("xcomp", "oprd", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("as", "for", "of"))):
+        if c.i > first.i and (c.dep_ in ("xcomp", "oprd", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("as", "for", "of"))
+                              or (c.dep_ == "prep" and c.lower_ == "to" and lemma in ("liken", "compare") and _quotes_next(c))):
             end = max(end, c.right_edge.i + 1)
     return start, min(end, cue.sent.end)
 

@@ -117,3 +117,28 @@ def test_noun_right_before_the_verb_speaks_when_the_parse_gave_no_subject():
         [quote] = quotes_of(text)
         assert quote["speaker"] == name
         assert quote["cue"] == "said"
+
+
+def test_verb_casting_its_object_as_a_quoted_phrase_reports_it():
+    # "admire" is no reporting verb, but "admires X as “…”" characterises X in quoted words.
+    text = "Mayor Anna Kowalska openly admires the new harbour plan as a “bold vision,” aides say."
+    found = [q for q in quotes_of(text) if q["cue"] == "admires"]
+    assert [(q["content"], q["speaker_text"]) for q in found] == [
+        ("the new harbour plan as a “bold vision,”", "Anna Kowalska")]
+
+
+def test_quoted_phrase_after_as_is_what_a_relative_clause_reports():
+    # "X that she described as “…”": the object is the relative pronoun; the quotation is content.
+    text = "Traffic stopped after a collapse that Mayor Anna Kowalska described as “a preventable disaster.”"
+    found = [q for q in quotes_of(text) if q["cue"] == "described"]
+    assert [(q["content"], q["speaker_text"]) for q in found] == [
+        ("as “a preventable disaster.”", "Anna Kowalska")]
+
+
+def test_likening_to_a_quoted_phrase_reports_it_and_a_spaced_hyphen_ends_it():
+    # "liken X to “…”" characterises X; " - " after the closing mark opens the writer's comment.
+    text = ('Senator Anna Kowalska likened the new tariffs to "a tax on every family" - a charge '
+            'the ministry rejects.')
+    found = [q for q in quotes_of(text) if q["cue"] == "likened"]
+    assert [(q["content"], q["speaker_text"]) for q in found] == [
+        ('the new tariffs to "a tax on every family"', "Anna Kowalska")]
