@@ -403,9 +403,11 @@ def resolve_reference(span, actors: list[Actor]) -> Actor | None:
     if not words:
         return None
     if len(words) == 1 and words[0].lower_ in PERSON_PRONOUNS:
-        return _subject_person(span, actors) or _most_recent(actors, start, lambda a: a.type == "person")
+        return _subject_actor(span, actors, ("person",)) or _most_recent(actors, start, lambda a: a.type == "person")
     if len(words) == 1 and words[0].lower_ in GROUP_PRONOUNS:
-        return _most_recent(actors, start, lambda a: a.type in ("organization", "country", "group"))
+        # Only a subject just before: the most recent organisation or place is too often wrong
+        # ("environmentalists worry ..., they say" is not the United States named earlier).
+        return _subject_actor(span, actors, ("organization", "country", "group"))
     if len(words) == 1 and words[0].pos_ == "PRON":
         return None  # "I", "we", "you": the writer or an unnamed voice, not the last name mentioned
     head = span.root.lemma_.lower()
@@ -421,11 +423,11 @@ def resolve_reference(span, actors: list[Actor]) -> Actor | None:
     return _most_recent(actors, start, fits)
 
 
-def _subject_person(span, actors: list[Actor]) -> Actor | None:
-    """The person who is the subject of the main verb just before a pronoun, in its own sentence
-    or the one before ("Spokesman X said that President Y wants ... He said ...": X, not Y, the
-    most recent name). Subjects are the likelier antecedents (centering); None when the nearest
-    such subject is not a named person."""
+def _subject_actor(span, actors: list[Actor], types: tuple[str, ...]) -> Actor | None:
+    """The actor (of one of ``types``) that is the subject of the main verb just before a
+    pronoun, in its own sentence or the one before ("Spokesman X said that President Y wants ...
+    He said ...": X, not Y, the most recent name). Subjects are the likelier antecedents
+    (centering); None when the nearest such subject is not a named actor of those types."""
     doc = span.doc
     sent = span.sent
     previous = doc[sent.start - 1].sent if sent.start > 0 else None
@@ -440,7 +442,7 @@ def _subject_person(span, actors: list[Actor]) -> Actor | None:
             for token in sorted(subject.subtree, key=lambda t: (t.i != subject.i, -t.i)):
                 owner = next((a for a in actors if any(s <= token.idx < e for s, e in a.mentions)), None)
                 if owner is not None:
-                    return owner if owner.type == "person" else None
+                    return owner if owner.type in types else None
     return None
 
 

@@ -141,3 +141,14 @@ def test_a_country_from_the_knowledge_base_has_no_evidence_span():
     actors = actors_of("Putin spoke on Tuesday.")
     putin = by_name(actors, "Putin")
     assert putin.country == "RUS" and putin.country_span is None
+
+
+def test_they_is_left_unresolved_without_a_subject_to_refer_to():
+    text = ("Mining in Norway could cost taxpayers dearly, environmentalists worry. "
+            "The costs could fall to the state, they say.")
+    assert reference(text, "they") is None
+
+
+def test_they_resolves_to_the_organisation_that_is_the_subject_before_it():
+    text = "The World Health Organization issued new guidance on Monday. They said masks were optional."
+    assert reference(text, "They") == "World Health Organization"
