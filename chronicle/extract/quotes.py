@@ -534,14 +534,7 @@ def _indirect_quote(doc, cue) -> dict | None:
     start, end = _strip_span(doc, *_before_nested_report(doc, *complement))
     if end <= start:
         return None
-    return {
-        "content": (doc[start].idx, _end_char(doc[end - 1])),
-        "cue": _cue_span(doc, cue),
-        "speaker": speaker,
-        "kind": "indirect",
-        "cue_token": cue.i,
-        "sentence": (sent.start_char, sent.end_char),
-    }
+    return _indirect_found(doc, start, end, _cue_span(doc, cue), speaker, cue, sent)
 
 
 def _complement(cue):
@@ -601,14 +594,7 @@ def _noun_cue(doc, cue) -> dict | None:
     start, end = _strip_span(doc, *_before_nested_report(doc, clause.left_edge.i, clause.right_edge.i + 1))
     if end - start < 3:
         return None
-    return {
-        "content": (doc[start].idx, _end_char(doc[end - 1])),
-        "cue": _cue_span(doc, cue),
-        "speaker": speaker,
-        "kind": "indirect",
-        "cue_token": cue.i,
-        "sentence": (cue.sent.start_char, cue.sent.end_char),
-    }
+    return _indirect_found(doc, start, end, _cue_span(doc, cue), speaker, cue, cue.sent)
 
 
 def _passive_agent(cue):
@@ -690,10 +676,16 @@ def _according_to(doc, cue) -> dict | None:
         start, end = _strip_span(doc, *before)
     if end - start < 3:
         return None
+    speaker = _strip_span(doc, max(source.left_edge.i, to.i + 1), source.right_edge.i + 1)
+    return _indirect_found(doc, start, end, (doc[cue.i].idx, _end_char(to)), speaker, cue, sent)
+
+
+def _indirect_found(doc, start: int, end: int, cue_span, speaker, cue, sent) -> dict:
+    """An indirect quote found: content = tokens ``start:end``, as the later steps expect it."""
     return {
         "content": (doc[start].idx, _end_char(doc[end - 1])),
-        "cue": (doc[cue.i].idx, _end_char(to)),
-        "speaker": _strip_span(doc, max(source.left_edge.i, to.i + 1), source.right_edge.i + 1),
+        "cue": cue_span,
+        "speaker": speaker,
         "kind": "indirect",
         "cue_token": cue.i,
         "sentence": (sent.start_char, sent.end_char),
@@ -718,14 +710,7 @@ def _trailing_report(doc, cue) -> dict | None:
     if end - start < 3:
         return None
     speaker_start = rest[0].i
-    return {
-        "content": (doc[start].idx, _end_char(doc[end - 1])),
-        "cue": _cue_span(doc, cue),
-        "speaker": (speaker_start, rest[-1].i + 1),
-        "kind": "indirect",
-        "cue_token": cue.i,
-        "sentence": (sent.start_char, sent.end_char),
-    }
+    return _indirect_found(doc, start, end, _cue_span(doc, cue), (speaker_start, rest[-1].i + 1), cue, sent)
 
 
 # Labelled lines ----------------------------------------------------------------------------------
