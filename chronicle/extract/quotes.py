@@ -116,7 +116,7 @@ def find_quotations(text: str) -> list[_Quotation]:
     # read them as one mark, with a zero-width space holding the second place.
     text = text.replace("''", '"\u200b')
     quotations: list[_Quotation] = []
-    open_at, closer, reopen_at, nested = None, None, -1, 0
+    open_at, closer, reopen_at, nested, curly_inside = None, None, -1, 0, 0
     for i, ch in enumerate(text):
         if ch == "\n" and open_at is not None and text.startswith("\n\n", i):
             # Paragraph end with the quote still open: a new paragraph opening with a mark
@@ -136,13 +136,18 @@ def find_quotations(text: str) -> list[_Quotation]:
             continue
         if open_at is None:
             if (ch in OPENERS and ch not in ("’", "»")) or (ch in ('"', "'") and _can_open(text, i)):
-                open_at, closer, nested = i, OPENERS.get(ch, ch), 0
+                open_at, closer, nested, curly_inside = i, OPENERS.get(ch, ch), 0, 0
             elif ch == "”" and _can_open(text, i) and text[i + 1:i + 2].isalnum():
-                open_at, closer, nested = i, "”", 0  # a closing mark typed for an opening one: ”Yes,”
+                open_at, closer, nested, curly_inside = i, "”", 0, 0  # a closing mark typed for an opening one: ”Yes,”
         elif closer == '"' and ch == "“":
             nested += 1  # “…” inside a quotation opened with a straight mark (an excerpt)
         elif nested and ch == ("”" if closer == '"' else '"'):
             nested -= 1
+        elif (closer == "”" and ch == "“" and _can_open(text, i) and not _can_close(text, i)
+              and "\n" not in text[open_at:i]):
+            curly_inside += 1  # “I’d rather live in what he calls “hell” than …”: no single marks
+        elif curly_inside and ch == "”":
+            curly_inside -= 1
         elif closer == "”" and ch == '"':
             # Straight marks inside curly ones: a nested quotation ("..."), or, mixed typing,
             # the close of the curly one (“no evidence" yet).
@@ -175,12 +180,17 @@ def _can_close(text: str, i: int) -> bool:
     return not before.isspace() and not after.isalnum()
 
 
+# Words that open with an apostrophe for left-out letters: "rock 'n' roll", "'em", "'til".
+ELISIONS = re.compile(r"(?:\d\d(?:s|th)?|em|til|cause|bout|n|tis|twas)\b", re.IGNORECASE)
+
+
 def _single_quote_mark(text: str, i: int, opening: bool) -> bool:
-    """Single marks double as apostrophes ("Ukraine's", "Russians'"): only word-edge ones count."""
+    """Single marks double as apostrophes ("Ukraine's", "Russians'", "the '80s"): only word-edge
+    ones count, and not those eliding letters or a century."""
     before = text[i - 1] if i else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     if opening:
-        return (before.isspace() or before in "([") and after.isalnum()
+        return (before.isspace() or before in "([") and after.isalnum() and not ELISIONS.match(text, i + 1)
     return not after.isalnum() and before not in "sS" and not before.isspace()
 
 
@@ -220,6 +230,10 @@ def find_quotes(doc, actors: list[Actor]) -> list[Quote]:
             quote["reported_by"] = source
         if any(_runs_into(quote["content"], (q.start, q.end)) for q in direct_long):
             continue  # a cue whose complement runs into quoted words is the direct quote's cue
+        if (cut := _before_reported_quotation(doc, quote, cue, direct_long)) is not None:
+            if len(_text(doc)[cut[0]:cut[1]].split()) < 3:
+                continue
+            quote["content"] = cut
         found.append(quote)
     for q in direct_long:
         if any(_inside((q.start, q.end), f["content"]) for f in found):
@@ -400,6 +414,32 @@ def _before_circumstances(doc, content, quotations: list[_Quotation]):
     return start, end
 
 
+def _before_reported_quotation(doc, quote: dict, cue, direct: list[_Quotation]):
+    """"… the impact it said Clinton would have on women: “Parallel to …,” the union wrote.": a
+    quotation after a colon inside a complement, whose own reporting clause follows it at once
+    (outside the complement), is that clause's quote; the complement ends before it. Returns
+    the shorter content, or None when no such quotation is inside."""
+    start, end = quote["content"]
+    text = _text(doc)
+    for q in direct:
+        if not (start < q.start and q.end <= end):
+            continue
+        if not _after_colon(text, q.start):
+            continue  # a fragment finishing the complement's clause, not a statement of its own
+        own = _cue_outside(doc, q)
+        if own is None or own.idx < q.end or (own.i != cue.i and start <= own.idx < end):
+            continue
+        if len(doc.char_span(q.end, own.idx, alignment_mode="expand") or ()) > 4:
+            continue  # "“…,” the union wrote": the reporting clause follows at once
+        if own.i == cue.i:
+            return start, start  # the parse made the clause before the colon part of it too
+        cut = q.start
+        while cut > start and (text[cut - 1].isspace() or text[cut - 1] in ",:;—–-"):
+            cut -= 1
+        return start, cut
+    return None
+
+
 def _as_quotation(text: str, content, quotations: list[_Quotation]) -> dict:
     """A complement that is all one quotation ("“It hurts,” she said.") is a direct quote,
     marks included."""
@@ -429,10 +469,21 @@ def _join_same_report(text: str, found: list[dict]) -> list[dict]:
                     and f["content"][1] <= d["content"][0] < f["sentence"][1]
                     and not f["content"][1] <= f["cue"][0] < d["content"][0]
                     and "\n" not in text[f["content"][1]:d["content"][0]]):
+                if _after_colon(text, d["content"][0]):
+                    # "The statement referenced …: “Parallel to …,” the union wrote.": the verb
+                    # signs the statement after the colon; the parse gave it the clause before too.
+                    joined.append(id(f))
+                    break
                 f["content"] = (f["content"][0], d["content"][1])
                 joined.append(id(d))
                 break
     return [f for f in found if id(f) not in joined]
+
+
+def _after_colon(text: str, start: int) -> bool:
+    """A quotation opening with a capital right after a colon: a statement of its own."""
+    before = _rstrip_at(text, start)
+    return text[before - 1:before] == ":" and text[start + 1:start + 2].isupper()
 
 
 def _join_continuations(text: str, found: list[dict]) -> list[dict]:
@@ -1112,6 +1163,12 @@ def _speaker_tokens(subject) -> tuple[int, int]:
             break
         if child.dep_ != "punct":
             end = child.right_edge.i + 1
+    # The parse may run the phrase over a line break ("4:43 p.m.⏎⏎Florida election officials",
+    # "The Latest (all times EDT):⏎⏎7 p.m.⏎⏎Donald Trump"): keep its last line, the one that
+    # runs into the verb.
+    breaks = [t.i + 1 for t in doc[start:end - 1] if "\n" in t.text_with_ws]
+    if breaks and any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in doc[breaks[-1]:end]):
+        start = breaks[-1]
     return _strip_span(doc, start, end)
 
 
@@ -1250,6 +1307,10 @@ def _end_char(token) -> int:
 def _to_quote(doc, number: int, f: dict, actors: list[Actor]) -> Quote:
     speaker_span = speaker_id = None
     s, e = _strip_span(doc, *f["speaker"]) if f["speaker"] else (0, 0)
+    while s < e and doc[s].text in QUOTE_MARKS:
+        s += 1
+    while e > s and doc[e - 1].text in QUOTE_MARKS:
+        e -= 1
     if e > s:
         words = doc[s:e]
         actor = _speaker_actor(words, actors)

@@ -74,6 +74,24 @@ def test_opening_mark_typed_for_a_closing_one():
     assert spans(text) == ["“Mostly False.“"]
 
 
+def test_curly_quotation_inside_a_curly_one_is_nested():
+    # Typed without single marks: the inner pair must not end the outer quotation.
+    text = "“I would rather live in what he calls “chaos” than in his order.” ― Anna Kowalska"
+    assert spans(text) == [text[:text.index(" ―")]]
+
+
+def test_curly_mark_opening_a_new_line_is_not_nested():
+    # An unclosed quotation running over a line: the mark opening the next line starts no inner
+    # quotation, so the first closing mark still ends it.
+    text = "“We will build it, and then we will see\n“Nobody asked us,” the mayor said, “and nobody will.”"
+    assert spans(text)[-1] == "“and nobody will.”"
+
+
+def test_apostrophe_eliding_a_century_or_letters_opens_no_quotation():
+    text = "In the '80s she played rock 'n' roll, and 'em all said 'no way' to the plan."
+    assert spans(text) == ["'no way'"]
+
+
 # Mixed quotes -----------------------------------------------------------------------------------------
 
 def test_relative_clause_inside_the_content_is_not_a_nested_report():
@@ -95,6 +113,15 @@ def test_date_after_a_quoted_fragment_is_not_content():
     text = "The senator called the plan a “reckless gamble” Wednesday on a local radio show."
     [quote] = quotes_of(text)
     assert quote["content"] == "the plan a “reckless gamble”"
+
+
+def test_statement_after_a_colon_belongs_to_the_clause_that_signs_it():
+    # The parse hangs the sentence before the colon on "wrote" as well; the statement after
+    # the colon is the union's, not the clause's.
+    text = ("The statement also described the effect it said the plan would have on workers: "
+            "“Our members will not accept cuts to their pensions, now or later,” the union wrote.")
+    found = {q["content"]: q["speaker_text"] for q in quotes_of(text)}
+    assert found["“Our members will not accept cuts to their pensions, now or later,”"] == "the union"
 
 
 # Speakers -------------------------------------------------------------------------------------------
@@ -142,3 +169,10 @@ def test_likening_to_a_quoted_phrase_reports_it_and_a_spaced_hyphen_ends_it():
     found = [q for q in quotes_of(text) if q["cue"] == "likened"]
     assert [(q["content"], q["speaker_text"]) for q in found] == [
         ('the new tariffs to "a tax on every family"', "Anna Kowalska")]
+
+
+def test_speaker_phrase_stops_at_a_line_break():
+    text = ("The Latest on the council race (all times local):\n\n3:20 p.m.\n\nMayor Anna Kowalska "
+            "is once again questioning the budget, telling reporters that it “does not add up.”")
+    for quote in quotes_of(text):
+        assert "\n" not in (quote["speaker_text"] or "")
