@@ -792,19 +792,26 @@ def _labelled_lines(doc) -> list[dict]:
         name = doc.char_span(m.start("name"), m.end("name"), alignment_mode="contract")
         if name is None or not _is_label_name(name):
             continue
-        end = _rstrip_at(text, pe)
+        # The turn's paragraphs, without the excerpt's marks that open them (the marks are the
+        # article's, quoting the transcript, not the speaker's).
+        pieces = [(m.end(), _rstrip_at(text, pe))]
         mark = text[ps] if text[ps] in QUOTE_MARKS else None
         for qs, qe in paragraphs[n + 1:]:  # an excerpt: the turn goes on while paragraphs open with the mark
             if mark is None or text[qs] != mark or _LABEL.match(text, qs, qe) or text[qs + 1:qs + 2] == "(":
                 break  # another turn, or a stage direction ("(CROSSTALK.)")
-            end = _rstrip_at(text, qe)
-        if mark is not None and text[end - 1] in QUOTE_MARKS and text[m.end():end].count(text[end - 1]) % 2:
-            end -= 1  # the excerpt's closing mark
-        if len(text[m.end():end].split()) < 3:
+            pieces.append((qs + 1, _rstrip_at(text, qe)))
+        last_start, end = pieces[-1]
+        if mark is not None and text[end - 1] == mark and text[ps:end].count(mark) % 2:
+            pieces[-1] = (last_start, end - 1)  # the excerpt's closing mark
+        pieces = [(a, b) for a, b in pieces if b > a]
+        if len(" ".join(text[a:b] for a, b in pieces).split()) < 3:
             continue
-        found.append({"content": (m.end(), end), "cue": (m.end("name"), m.end("name") + 1),
-                      "speaker": (name.start, name.end), "kind": "direct", "cue_token": None,
-                      "sentence": (ps, pe)})
+        turn = {"content": (pieces[0][0], pieces[-1][1]), "cue": (m.end("name"), m.end("name") + 1),
+                "speaker": (name.start, name.end), "kind": "direct", "cue_token": None,
+                "sentence": (ps, pe)}
+        if len(pieces) > 1:
+            turn["pieces"] = pieces
+        found.append(turn)
     return found
 
 

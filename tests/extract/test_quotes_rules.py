@@ -42,9 +42,10 @@ def test_quoted_transcript_turn_runs_over_the_excerpt_paragraphs():
             '"KOWALSKA: We will finish it this year.\n\n'
             '"It has taken far too long already, and people are tired of waiting.\n\n'
             '"(LAUGHTER.)"')
-    found = {q["content"]: q["speaker_text"] for q in quotes_of(text)}
-    assert found["We will finish it this year.\n\n"
-                 '"It has taken far too long already, and people are tired of waiting.'] == "KOWALSKA"
+    found = {tuple(q["pieces"]): q["speaker_text"] for q in quotes_of(text)}
+    # One turn in two pieces, without the excerpt's marks opening its paragraphs.
+    assert found[("We will finish it this year.",
+                  "It has taken far too long already, and people are tired of waiting.")] == "KOWALSKA"
 
 
 # Quotation marks ------------------------------------------------------------------------------------
