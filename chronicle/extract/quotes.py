@@ -124,7 +124,8 @@ def find_quotations(text: str) -> list[_Quotation]:
             j = i
             while j < len(text) and text[j].isspace():
                 j += 1
-            if j < len(text) and (text[j] in OPENERS or text[j] == '"'):
+            if j < len(text) and (text[j] in OPENERS or text[j] == '"') and not (
+                    text[open_at] == '"' and text[j] == "“"):
                 reopen_at = j
             else:
                 quotations.append(_Quotation(open_at, _rstrip_at(text, i)))

@@ -75,6 +75,15 @@ def test_opening_mark_typed_for_a_closing_one():
     assert spans(text) == ["“Mostly False.“"]
 
 
+def test_paragraph_opening_with_a_curly_mark_ends_an_unclosed_straight_excerpt():
+    # A straight-mark excerpt carries on over paragraphs that open with the same mark; one
+    # opening with a curly mark is the article's own quotation, with its own speaker.
+    text = ('The report went on:\n\n"The mayor walked onto the stage, waving.\n\n'
+            '“That’s the one we wanted,” Anna said to her neighbour.')
+    assert spans(text)[-1] == "“That’s the one we wanted,”"
+    assert {q["content"]: q["speaker_text"] for q in quotes_of(text)}["“That’s the one we wanted,”"] == "Anna"
+
+
 def test_curly_quotation_inside_a_curly_one_is_nested():
     # Typed without single marks: the inner pair must not end the outer quotation.
     text = "“I would rather live in what he calls “chaos” than in his order.” ― Anna Kowalska"
