@@ -1100,7 +1100,8 @@ def _is_quote_cue(token) -> bool:
 def _is_bare_report(token) -> bool:
     """A reporting verb with nothing reported in its own sentence: "Graham asked."."""
     return (token.pos_ == "VERB" and _is_quote_cue(token)
-            and not any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in token.children))
+            and not any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and token.lemma_.lower() not in HEARER_CUES)
+                        for c in token.children))  # "Trump told ITV in an interview.": the hearer
 
 
 def _in_quotation(doc, token, q: _Quotation) -> bool:

@@ -186,3 +186,11 @@ def test_speaker_phrase_stops_at_a_line_break():
             "is once again questioning the budget, telling reporters that it “does not add up.”")
     for quote in quotes_of(text):
         assert "\n" not in (quote["speaker_text"] or "")
+
+
+def test_telling_a_hearer_in_a_sentence_after_the_quote_signs_it():
+    # The parse often ends the sentence at “…?”; "told" there has only its hearer as object.
+    text = ("“It looks like we are not going to get along with the council, who knows?” Anna Kowalska "
+            "told the local radio station in an interview.")
+    [quote] = quotes_of(text)
+    assert (quote["speaker_text"], quote["cue"]) == ("Anna Kowalska", "told")
