@@ -1046,7 +1046,13 @@ def _cue_outside(doc, q: _Quotation):
         return None
     after_sent = doc[span.end - 1].sent
     before_sent = doc[span.start].sent
+    skip_to = span.end
     for token in doc[span.end:after_sent.end]:
+        if token.i < skip_to:
+            continue
+        if token.text in QUOTE_MARKS and (title := _short_title_after(doc, token)):
+            skip_to = title  # "…,” Bill Eastland, wearing “Ted Cruz” pins, said.": a name in marks
+            continue
         if token.text in QUOTE_MARKS or "\n" in token.text:
             break  # the next quotation or paragraph starts (the parser's sentence may run on)
         if _is_quote_cue(token):
@@ -1059,6 +1065,23 @@ def _cue_outside(doc, q: _Quotation):
         if _is_quote_cue(token):
             return token
     return _reporting_sentence(doc, q, after_sent, before_sent)
+
+
+def _short_title_after(doc, mark) -> int | None:
+    """Token index after a capitalised name of at most three words in quotation marks opening at
+    ``mark`` (“Ted Cruz”, “Meet the Press”), or None."""
+    if mark.text not in _OPENING_TOKENS:
+        return None
+    words = []
+    for token in doc[mark.i + 1:mark.i + 5]:
+        if token.text in QUOTE_MARKS:
+            if words and all(w.text[:1].isupper() or w.is_stop for w in words) and words[0].text[:1].isupper():
+                return token.i + 1
+            return None
+        if token.is_punct or "\n" in token.text_with_ws:
+            return None
+        words.append(token)
+    return None
 
 
 def _reporting_sentence(doc, q: _Quotation, after_sent, before_sent):

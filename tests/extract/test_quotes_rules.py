@@ -194,3 +194,10 @@ def test_telling_a_hearer_in_a_sentence_after_the_quote_signs_it():
             "told the local radio station in an interview.")
     [quote] = quotes_of(text)
     assert (quote["speaker_text"], quote["cue"]) == ("Anna Kowalska", "told")
+
+
+def test_name_in_marks_inside_the_speakers_description_does_not_stop_the_search_for_the_cue():
+    text = ("“We have had better meetings than this one,” delegate John Miller, wearing a red hat and "
+            "“Vote Miller” campaign pins, said quietly.")
+    [quote] = [q for q in quotes_of(text) if q["content"].startswith("“We have")]
+    assert (quote["cue"], quote["speaker"]) == ("said", "John Miller")
