@@ -93,6 +93,7 @@ OPENERS = {"“": "”", "„": "“", "«": "»", "‘": "’", "‚": "‘", "
 CLOSERS = {"”", "»", "’", "“", "«"}
 QUOTE_MARKS = set(OPENERS) | CLOSERS | {'"', "'"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
+NOT_SPEAKERS = {"what", "whatever"}
 CONTINUATION_GAP = 250  # most characters between a quote and a cue-less quotation carrying it on
 MIN_DIRECT_WORDS = 4  # shorter quotations are scare quotes or parts of a mixed quote
 
@@ -1339,6 +1340,8 @@ def _end_char(token) -> int:
 def _to_quote(doc, number: int, f: dict, actors: list[Actor]) -> Quote:
     speaker_span = speaker_id = None
     s, e = _strip_span(doc, *f["speaker"]) if f["speaker"] else (0, 0)
+    if e - s == 1 and doc[s].lower_ in NOT_SPEAKERS:
+        s = e = 0  # "in what is being criticized as …" names no one
     while s < e and doc[s].text in QUOTE_MARKS:
         s += 1
     while e > s and doc[e - 1].text in QUOTE_MARKS:

@@ -201,3 +201,10 @@ def test_name_in_marks_inside_the_speakers_description_does_not_stop_the_search_
             "“Vote Miller” campaign pins, said quietly.")
     [quote] = [q for q in quotes_of(text) if q["content"].startswith("“We have")]
     assert (quote["cue"], quote["speaker"]) == ("said", "John Miller")
+
+
+def test_what_names_no_speaker():
+    text = ("The town closed the old ferry line, in what is being criticized as a “use it or lose it” "
+            "approach to public transport.")
+    for quote in quotes_of(text):
+        assert quote["speaker_text"] is None
