@@ -251,6 +251,9 @@ def find_quotes(doc, actors: list[Actor]) -> list[Quote]:
             f["content"], f["fragment_clause"] = (f["clause_start"], f.get("clause_end") or f["content"][1]), True
     found = _join_continuations(_text(doc), found)
     for f in found:
+        if f["kind"] == "indirect" and not f.get("fragment_clause"):
+            f["content"] = _past_closing_fragment(doc, f, quotations, found)
+    for f in found:
         inner = [q for q in quotations if _inside((q.start, q.end), f["content"])]
         if (f["kind"] == "indirect" and inner) or f.get("fragment_clause"):
             f["kind"] = "mixed"
@@ -731,6 +734,35 @@ def _according_to(doc, cue) -> dict | None:
         return None
     speaker = _strip_span(doc, max(source.left_edge.i, to.i + 1), source.right_edge.i + 1)
     return _indirect_found(doc, start, end, (doc[cue.i].idx, _end_char(to)), speaker, cue, sent)
+
+
+def _past_closing_fragment(doc, f: dict, quotations: list[_Quotation], found: list[dict]):
+    """"said there remains a “significant difference …,” when it comes to …": reported speech
+    that the parse ended at the closing mark of a quoted fragment runs on to the end of its
+    sentence, unless the rest is another report, a source ("according to") or a new line."""
+    start, end = f["content"]
+    text = _text(doc)
+    if not any(q.end == end and start < q.start for q in quotations) or text[end - 2:end - 1] in ".,!?;:":
+        return start, end  # (“…,” / “….”: the quotation ends its clause itself)
+    cue = doc[f["cue_token"]] if f.get("cue_token") is not None else None
+    tail = doc.char_span(end, doc[doc.char_span(start, end, alignment_mode="expand").end - 1].sent.end_char,
+                         alignment_mode="contract")
+    if cue is None or tail is None or not len(tail):
+        return start, end
+    if any(_is_time(t) for t in tail[:2]) or tail[0].text in ("—", "–", "-", "--", "(", ";", ":"):
+        return start, end  # "… “3,210 victims” between January 1 and …", "“…” — a metaphor for …"
+    last = end
+    for token in tail:
+        if (token.is_space or token.lower_ == "according" or _is_quote_cue(token)
+                or (token.dep_ == "cc" and doc[token.i - 1].text == ",")):
+            return start, end  # a new line, the source, another report, ", but he has …"
+        if any(g is not f and g["content"][0] <= token.idx < g["content"][1] for g in found):
+            return start, end
+        if not token.is_punct or token.text in QUOTE_MARKS:
+            last = _end_char(token)
+        if "\n" in token.whitespace_:
+            break
+    return start, last
 
 
 def _indirect_found(doc, start: int, end: int, cue_span, speaker, cue, sent) -> dict:

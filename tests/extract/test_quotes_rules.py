@@ -208,3 +208,16 @@ def test_what_names_no_speaker():
             "approach to public transport.")
     for quote in quotes_of(text):
         assert quote["speaker_text"] is None
+
+
+def test_reported_speech_runs_on_past_a_quoted_fragment_to_the_end_of_its_sentence():
+    text = ("In a statement, Mayor Anna Kowalska condemned Monday's vote as \"reckless and cynical\" and "
+            "a \"grave threat\" to the town's finances. She said the council will appeal.")
+    [quote] = [q for q in quotes_of(text) if q["cue"] == "condemned"]
+    assert quote["content"] == "Monday's vote as \"reckless and cynical\" and a \"grave threat\" to the town's finances"
+
+
+def test_reported_speech_stops_at_a_comma_and_a_new_clause():
+    text = "Kowalska said the council is “not ready to sign off on the bridge,” but the engineers disagree."
+    [quote] = quotes_of(text)
+    assert quote["content"] == "the council is “not ready to sign off on the bridge,”"
