@@ -362,6 +362,12 @@ def _split_pair(doc, first: _Quotation, second: _Quotation, cue, loose: bool = F
         return False
     if second.start - first.end > 250 or not _opens_sentence(text, first.start):
         return False
+    inside_end = text[first.start:first.end].rstrip("\"'”’»“").rstrip()[-1:]
+    if inside_end not in ".,!?;:—–-" and text[first.end:first.end + 2].strip()[:1] not in (",", ""):
+        return False  # “You squeezed employees” to drive up …, she said: a fragment in a sentence
+    if inside_end in ".!?" and _opens_sentence(text, cue.sent.start_char) and cue.sent.start_char >= first.end \
+            and text[first.end:second.start].rstrip()[-1:] in (",", ":"):
+        return False  # “A.” To which she said, “B.”: the clause opening a sentence introduces B only
     if not loose:
         between = doc.char_span(first.end, second.start, alignment_mode="contract")
         if between is not None and any(_is_quote_cue(t) and t.i != cue.i for t in between):

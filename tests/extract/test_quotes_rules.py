@@ -221,3 +221,18 @@ def test_reported_speech_stops_at_a_comma_and_a_new_clause():
     text = "Kowalska said the council is “not ready to sign off on the bridge,” but the engineers disagree."
     [quote] = quotes_of(text)
     assert quote["content"] == "the council is “not ready to sign off on the bridge,”"
+
+
+def test_clause_opening_a_sentence_after_a_finished_quotation_introduces_only_the_next_one():
+    text = ('I had to give a new answer: "The bridge will open, I promise." To which the mayor replied, '
+            '"It will open in May, whatever you think."')
+    found = {tuple(q["pieces"]): q["speaker_text"] for q in quotes_of(text)}
+    assert found[('"It will open in May, whatever you think."',)] == "the mayor"
+    assert found[('"The bridge will open, I promise."',)] == "I"
+
+
+def test_quoted_fragment_inside_a_sentence_is_not_the_first_piece_of_a_split_quote():
+    text = ('“You squeezed the drivers to the breaking point” to lift the share price, she said, '
+            '“and then you blamed them on television.”')
+    for quote in quotes_of(text):
+        assert len(quote["pieces"]) == 1
