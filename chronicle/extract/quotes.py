@@ -401,7 +401,15 @@ def _into_quotation(text: str, content, quotations: list[_Quotation]):
     for q in quotations:
         if start <= q.start < end < q.end and "\n" not in text[end:q.end]:
             end = q.end
+        elif end < q.start and re.fullmatch(r"\s*(?:-|--|—|–)\s*", text[end:q.start]) and _ends_sentence(text, q.end):
+            end = q.end  # "asked the crowd to welcome the governor - “my new best friend.”"
     return start, end
+
+
+def _ends_sentence(text: str, end: int) -> bool:
+    """Nothing but the end of the paragraph follows ``end``, or a new sentence does."""
+    rest = text[end:end + 3]
+    return not rest.strip() or rest[0] == "\n" or (rest[0] == " " and rest[1:2].isupper()) or text[end - 2:end - 1] in ".!?"
 
 
 def _before_circumstances(doc, content, quotations: list[_Quotation]):

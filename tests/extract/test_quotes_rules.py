@@ -236,3 +236,9 @@ def test_quoted_fragment_inside_a_sentence_is_not_the_first_piece_of_a_split_quo
             '“and then you blamed them on television.”')
     for quote in quotes_of(text):
         assert len(quote["pieces"]) == 1
+
+
+def test_quotation_after_a_dash_ending_the_sentence_is_part_of_the_report():
+    text = "The mayor asked the crowd to welcome the engineer - “the best builder in the county.”"
+    [quote] = [q for q in quotes_of(text) if q["cue"] == "asked"]
+    assert quote["content"] == "the crowd to welcome the engineer - “the best builder in the county.”"
