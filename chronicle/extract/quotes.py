@@ -249,7 +249,9 @@ def find_quotes(doc, actors: list[Actor]) -> list[Quote]:
                 g is not f and (g["content"][0] < f["content"][0] and f["clause_start"] < g["content"][1]
                                  or f["content"][1] <= g["content"][0] < (f.get("clause_end") or 0)) for g in found):
             f["content"], f["fragment_clause"] = (f["clause_start"], f.get("clause_end") or f["content"][1]), True
-    found = _join_continuations(_text(doc), found)
+    # A cue-less quotation that did not join the quote before it as a further piece has no
+    # speaker the text supports (the voice before it was right for 2-16% of them on PolNeAR).
+    found = [f for f in _join_continuations(_text(doc), found) if not f.get("continued")]
     for f in found:
         if f["kind"] == "indirect" and not f.get("fragment_clause"):
             f["content"] = _past_closing_fragment(doc, f, quotations, found)

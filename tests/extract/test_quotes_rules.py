@@ -242,3 +242,13 @@ def test_quotation_after_a_dash_ending_the_sentence_is_part_of_the_report():
     text = "The mayor asked the crowd to welcome the engineer - “the best builder in the county.”"
     [quote] = [q for q in quotes_of(text) if q["cue"] == "asked"]
     assert quote["content"] == "the crowd to welcome the engineer - “the best builder in the county.”"
+
+
+def test_quotation_with_no_cue_far_from_the_last_quote_is_not_given_its_speaker():
+    # Nothing in the text says the mayor said the last sentence: no quote, rather than a guess.
+    text = ("“The bridge is ready for the first cars,” the mayor said.\n\n"
+            "The council met on Monday to discuss the costs of the project, which have doubled since "
+            "the first plans were drawn up in 2019, and the engineers presented a long report on the "
+            "state of the foundations, the river bed and the old supports that were left in place.\n\n"
+            "“Nobody will pay for this twice, and nobody should.”")
+    assert [q["content"] for q in quotes_of(text)] == ["“The bridge is ready for the first cars,”"]
