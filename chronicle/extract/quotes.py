@@ -1298,9 +1298,12 @@ def _participle_subject(cue, q: _Quotation):
     hung the participle on a verb of the quote: the subject of the clause before the comma (the
     first verb with a subject up from the word before it)."""
     doc = cue.doc
-    if cue.tag_ != "VBG" or cue.i < 2 or doc[cue.i - 1].text != ",":
+    comma = cue.i - 1
+    if comma > 0 and doc[comma].text in QUOTE_MARKS and doc[comma - 1].text == ",":
+        comma -= 1  # "… of “New York values,” saying …"
+    if cue.tag_ != "VBG" or comma < 1 or doc[comma].text != ",":
         return None
-    token = doc[cue.i - 2]
+    token = doc[comma - 1]
     for _ in range(10):
         if token.pos_ in ("VERB", "AUX"):
             subject = _nearest_subject(token)

@@ -252,3 +252,4 @@ def test_quotation_with_no_cue_far_from_the_last_quote_is_not_given_its_speaker(
             "state of the foundations, the river bed and the old supports that were left in place.\n\n"
             "“Nobody will pay for this twice, and nobody should.”")
     assert [q["content"] for q in quotes_of(text)] == ["“The bridge is ready for the first cars,”"]
+
