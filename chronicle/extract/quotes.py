@@ -590,9 +590,10 @@ def _indirect_quote(doc, cue) -> dict | None:
     complement = _complement(cue)
     if complement is None:
         return None
-    if subject is not None and subject.dep_ == "nsubjpass":
+    if subject is not None and subject.dep_ == "nsubjpass" and not (subject.head.i != cue.i and cue.tag_ == "VBG"):
         # "Trump was criticized by X for Y": the agent speaks; "it is expected that": no one named.
-        # (Not "After saying X, she was taken to hospital": the passive is another verb's.)
+        # (Not "After saying X, she was taken to hospital": the participle shares the subject of
+        # the passive verb it hangs on; she said it.)
         subject = _passive_agent(cue)
         if subject is None and not any(c.dep_ in ("ccomp", "xcomp") for c in cue.children):
             return None

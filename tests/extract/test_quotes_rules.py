@@ -253,3 +253,10 @@ def test_quotation_with_no_cue_far_from_the_last_quote_is_not_given_its_speaker(
             "“Nobody will pay for this twice, and nobody should.”")
     assert [q["content"] for q in quotes_of(text)] == ["“The bridge is ready for the first cars,”"]
 
+
+
+def test_participle_before_a_passive_clause_is_the_passive_subjects_saying():
+    text = ("After saying her left knee was “so swollen I could barely walk,” she was rushed to the "
+            "county hospital for tests.")
+    [quote] = [q for q in quotes_of(text) if q["cue"] == "saying"]
+    assert quote["speaker_text"] == "she"
