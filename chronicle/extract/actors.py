@@ -36,6 +36,17 @@ TITLE_WORDS = {
     "director", "chief", "commander", "deputy", "speaker", "prosecutor", "rabbi", "imam", "bishop",
 }
 GROUP_PRONOUNS = {"they", "them", "it"}
+PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+# Words that tell a person's gender when they stand right before the name or in the role. The
+# small English model knows no gender, and a list of first names would guess; these are stated.
+# (Not kinship words: in "Trump's wife" or "Clinton and husband Bill" they name someone else.)
+GENDER_WORDS = {
+    "mr": "m", "mr.": "m", "sir": "m", "congressman": "m", "chairman": "m", "spokesman": "m",
+    "businessman": "m", "king": "m", "prince": "m", "pope": "m",
+    "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "dame": "f", "madam": "f",
+    "congresswoman": "f", "chairwoman": "f", "spokeswoman": "f", "businesswoman": "f",
+    "queen": "f", "princess": "f", "actress": "f",
+}
 
 
 @dataclass
@@ -403,7 +414,11 @@ def resolve_reference(span, actors: list[Actor]) -> Actor | None:
     if not words:
         return None
     if len(words) == 1 and words[0].lower_ in PERSON_PRONOUNS:
-        return _subject_actor(span, actors, ("person",)) or _most_recent(actors, start, lambda a: a.type == "person")
+        gender = PRONOUN_GENDER[words[0].lower_]
+
+        def agrees(actor: Actor) -> bool:  # "he" is not a woman the text calls "Mrs. Clinton"
+            return actor.type == "person" and _gender(actor, span.doc) in (None, gender)
+        return _subject_actor(span, actors, ("person",), agrees) or _most_recent(actors, start, agrees)
     if len(words) == 1 and words[0].lower_ in GROUP_PRONOUNS:
         # Only a subject just before: the most recent organisation or place is too often wrong
         # ("environmentalists worry ..., they say" is not the United States named earlier).
@@ -423,7 +438,21 @@ def resolve_reference(span, actors: list[Actor]) -> Actor | None:
     return _most_recent(actors, start, fits)
 
 
-def _subject_actor(span, actors: list[Actor], types: tuple[str, ...]) -> Actor | None:
+def _gender(actor: Actor, doc) -> str | None:
+    """"m" or "f" where the text states it for ``actor`` (an honorific before a mention, a gendered
+    role word), else None; None too when the text says both."""
+    text = doc.text if ("chronicle", "text") not in doc.user_data else doc.user_data[("chronicle", "text")]
+    found = set()
+    for start, _ in actor.mentions:
+        before = text[max(0, start - 16):start].split()
+        if before and (g := GENDER_WORDS.get(before[-1].lower())):
+            found.add(g)
+    for role in actor.roles:
+        found.update(g for word in role.lower().split() if (g := GENDER_WORDS.get(word)))
+    return found.pop() if len(found) == 1 else None
+
+
+def _subject_actor(span, actors: list[Actor], types: tuple[str, ...], agrees=None) -> Actor | None:
     """The actor (of one of ``types``) that is the subject of the main verb just before a
     pronoun, in its own sentence or the one before ("Spokesman X said that President Y wants ...
     He said ...": X, not Y, the most recent name). Subjects are the likelier antecedents
@@ -442,6 +471,8 @@ def _subject_actor(span, actors: list[Actor], types: tuple[str, ...]) -> Actor |
             for token in sorted(subject.subtree, key=lambda t: (t.i != subject.i, -t.i)):
                 owner = next((a for a in actors if any(s <= token.idx < e for s, e in a.mentions)), None)
                 if owner is not None:
+                    if agrees is not None and owner.type in types and not agrees(owner):
+                        break  # "Mrs. Clinton said … He added": not her; look one sentence further
                     return owner if owner.type in types else None
     return None
 

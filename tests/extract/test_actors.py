@@ -91,6 +91,18 @@ def test_the_subjects_head_is_the_person_not_a_name_modifying_it():
     assert reference(text, "He") == "Peter Holm"
 
 
+def test_a_pronoun_agrees_in_gender_with_what_the_text_says_of_a_person():
+    # "Ms." says Nowak is a woman: "he" is the man named before her, not the subject before it.
+    text = ("Mr. Peter Holm met the minister on Monday. Ms. Anna Nowak said the talks had failed. "
+            "He said they would meet again.")
+    assert reference(text, "He") == "Peter Holm"
+
+
+def test_a_person_the_text_gives_no_gender_stays_a_candidate():
+    text = "Anna Nowak said the talks had failed. He said they would meet again."
+    assert reference(text, "He") == "Anna Nowak"
+
+
 def test_first_person_pronouns_are_the_writers_not_the_last_name():
     text = "President Anna Berg visited the port. I think the visit was a success."
     assert reference(text, "I") is None
