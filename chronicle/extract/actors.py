@@ -375,6 +375,8 @@ def _leading_country(span) -> tuple[str, tuple[int, int]] | None:
 
 def _complete_from_knowledge_base(cluster: _Cluster, published: str | None = None) -> None:
     known = next(filter(None, (gazetteer.known_person(f) for f in cluster.forms)), None)
+    if known is not None and not _same_first_name(cluster.name, known.name):
+        known = None  # "Bill Clinton", also called "Clinton", is not the Clinton the table lists
     if known is None:
         if cluster.country is None:  # the user's imported knowledge base, if any
             entry = next(filter(None, (knowledge.lookup(f, published) for f in cluster.forms)), None)
@@ -386,6 +388,13 @@ def _complete_from_knowledge_base(cluster: _Cluster, published: str | None = Non
     if not cluster.roles and known.role:
         # From the knowledge base, not the text: it has no span.
         cluster.roles.append(known.role)
+
+
+def _same_first_name(name: str, known: str) -> bool:
+    """Whether a full name and a listed one share the first name ("Donald J. Trump", "Donald
+    Trump"); a lone surname has no first name to contradict."""
+    words = name.split()
+    return len(words) < 2 or same_name(words[0], known.split()[0])
 
 
 def _to_actor(number: int, cluster: _Cluster) -> Actor:

@@ -164,3 +164,11 @@ def test_they_is_left_unresolved_without_a_subject_to_refer_to():
 def test_they_resolves_to_the_organisation_that_is_the_subject_before_it():
     text = "The World Health Organization issued new guidance on Monday. They said masks were optional."
     assert reference(text, "They") == "World Health Organization"
+
+
+def test_a_namesake_does_not_take_the_listed_persons_role():
+    # people.tsv lists "Clinton" as Hillary Clinton; Bill Clinton, also called "Clinton", is not her.
+    [bill] = [a for a in actors_of("Bill Clinton spoke in Flint on Monday. Clinton said the system was crazy.")
+              if a.type == "person"]
+    assert bill.name == "Bill Clinton"
+    assert "Secretary of State of the United States" not in bill.roles
