@@ -1151,6 +1151,10 @@ def _reporting_sentence(doc, q: _Quotation, after_sent, before_sent):
         # quotation opens the next paragraph.
         colon = doc.char_span(before - 1, before, alignment_mode="expand")
         root = colon[0].sent.root if colon is not None else None
+        nearest = next((t for t in reversed(doc[colon[0].sent.start:colon[0].i])
+                        if t.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in t.children)), None) if root is not None else None
+        if nearest is not None and nearest.i != root.i and root.i < colon[0].i and nearest.dep_ in ("ccomp", "advcl", "conj"):
+            root = nearest  # "She became so upset … that I had to change my answer: “…”": I
         if root is not None and root.i > colon[0].i:
             # The parse ran the sentence on into the quotation ("Trump went even further: “If he
             # … it’s the end …”" rooted at "’s"): the verb before the colon introduces it.

@@ -260,3 +260,10 @@ def test_participle_before_a_passive_clause_is_the_passive_subjects_saying():
             "county hospital for tests.")
     [quote] = [q for q in quotes_of(text) if q["cue"] == "saying"]
     assert quote["speaker_text"] == "she"
+
+
+def test_colon_after_a_subordinate_clause_introduces_that_clauses_subject():
+    text = ('The mayor became so upset, and started speaking so quickly, that I had to change my question: '
+            '"Of course you can finish the bridge. I was just asking."')
+    [quote] = quotes_of(text)
+    assert quote["speaker_text"] == "I"
