@@ -254,7 +254,7 @@ def find_quotes(doc, actors: list[Actor]) -> list[Quote]:
     found = [f for f in _join_continuations(_text(doc), found) if not f.get("continued")]
     for f in found:
         if f["kind"] == "indirect" and not f.get("fragment_clause"):
-            f["content"] = _past_closing_fragment(doc, f, quotations, found)
+            f["content"] = _before_trailing_description(doc, *_past_closing_fragment(doc, f, quotations, found))
     for f in found:
         inner = [q for q in quotations if _inside((q.start, q.end), f["content"])]
         if (f["kind"] == "indirect" and inner) or f.get("fragment_clause"):
@@ -781,6 +781,29 @@ def _past_closing_fragment(doc, f: dict, quotations: list[_Quotation], found: li
         if "\n" in token.whitespace_:
             break
     return start, last
+
+
+def _before_trailing_description(doc, start: int, end: int) -> tuple[int, int]:
+    """"… consider Rep. Don Beyer (D-Va.), a former lieutenant governor who …", "… questioned
+    Europe's reliance, which …": a description set off by a comma at the end of reported speech
+    (an apposition or a relative clause with "who"/"which") is the writer's, not the report's."""
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None:
+        return start, end
+    text = _text(doc)
+    for token in span[2:]:
+        if doc[token.i - 1].text != "," or any(t.text in QUOTE_MARKS for t in doc[token.i:span.end]):
+            continue
+        described = None
+        if token.dep_ == "appos" or (token.head.dep_ == "appos" and token.head.left_edge.i == token.i):
+            described = token if token.dep_ == "appos" else token.head
+        elif token.lower_ in ("who", "which") and token.head.dep_ == "relcl":
+            described = token.head
+        if described is None or not span.start <= described.head.i < token.i:
+            continue
+        if described.right_edge.i + 1 >= span.end or text[_end_char(described.right_edge):end].strip(" .,") == "":
+            return start, _rstrip_at(text, doc[token.i - 1].idx)
+    return start, end
 
 
 def _indirect_found(doc, start: int, end: int, cue_span, speaker, cue, sent) -> dict:

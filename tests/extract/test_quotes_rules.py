@@ -2,6 +2,8 @@
 
 The examples are made up for these tests; none is taken from PolNeAR.
 """
+import pytest
+
 from chronicle.extract.quotes import find_quotations
 from tests.extract.test_quotes import quotes_of
 
@@ -267,3 +269,14 @@ def test_colon_after_a_subordinate_clause_introduces_that_clauses_subject():
             '"Of course you can finish the bridge. I was just asking."')
     [quote] = quotes_of(text)
     assert quote["speaker_text"] == "I"
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Aides said she would have to consider Tom Berg, a former mayor who can raise money statewide.",
+     "she would have to consider Tom Berg"),
+    ("The minister said he expects the bridge to open in May, which would end years of delays.",
+     "he expects the bridge to open in May"),
+])
+def test_a_description_after_a_comma_ends_reported_speech(text, content):
+    [quote] = quotes_of(text)
+    assert quote["content"] == content
