@@ -450,7 +450,9 @@ def resolve_reference(span, actors: list[Actor]) -> Actor | None:
 def _gender(actor: Actor, doc) -> str | None:
     """"m" or "f" where the text states it for ``actor`` (an honorific before a mention, a gendered
     role word), else None; None too when the text says both."""
-    text = doc.text if ("chronicle", "text") not in doc.user_data else doc.user_data[("chronicle", "text")]
+    text = doc.user_data.get(("chronicle", "text"))
+    if text is None:  # doc.text joins every token: keep it once per document (as quotes.py does)
+        text = doc.user_data[("chronicle", "text")] = doc.text
     found = set()
     for start, _ in actor.mentions:
         before = text[max(0, start - 16):start].split()
