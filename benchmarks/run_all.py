@@ -318,7 +318,10 @@ def bench_store(quotes_total: int, queries: int = 30, db: str | None = None) -> 
 # -- main ----------------------------------------------------------------------------------------
 
 def print_table(rows: list[dict]) -> None:
-    header = f"{'benchmark':<24}{'setting':<24}{'n':>7}{'seconds':>9}{'articles/s':>12}{'words/s':>10}  note"
+    # Columns as wide as their longest entry ("timeline query (PostgreSQL)" ran into the next).
+    bw = max([len("benchmark")] + [len(r["benchmark"]) for r in rows]) + 2
+    sw = max([len("setting")] + [len(r["setting"]) for r in rows]) + 2
+    header = f"{'benchmark':<{bw}}{'setting':<{sw}}{'n':>7}{'seconds':>9}{'articles/s':>12}{'words/s':>10}  note"
     print(header)
     print("-" * len(header))
     for r in rows:
@@ -326,7 +329,7 @@ def print_table(rows: list[dict]) -> None:
         sec = "" if r.get("seconds") is None else f"{r['seconds']:.3f}" if r["seconds"] < 1 else f"{r['seconds']:.1f}"
         aps = "" if r.get("articles_s") is None else f"{r['articles_s']:.1f}"
         wps = "" if r.get("words_s") is None else f"{r['words_s']:,.0f}"
-        print(f"{r['benchmark']:<24}{r['setting']:<24}{n:>7}{sec:>9}{aps:>12}{wps:>10}  {r.get('note', '')}")
+        print(f"{r['benchmark']:<{bw}}{r['setting']:<{sw}}{n:>7}{sec:>9}{aps:>12}{wps:>10}  {r.get('note', '')}")
 
 
 def main(argv=None) -> int:
