@@ -291,7 +291,7 @@ def positions(
 
     Example: chronicle positions --actor Russia --issue negotiations
     """
-    from chronicle.extract.positions import position_timeline
+    from chronicle.report.timeline import position_timeline
 
     store = _open_existing(db)
     try:
@@ -319,7 +319,7 @@ def brief(
 
     Example: chronicle brief article.txt --published 2023-02-12
     """
-    from chronicle.extract.brief import write_brief
+    from chronicle.report.brief import write_brief
 
     report = Report()
     for article in _articles(paths, published, report, show_progress=False):
@@ -372,7 +372,7 @@ def actors_import_phoenix(
 
     Example: chronicle actors import-phoenix phoenix_dictionaries/
     """
-    from chronicle.extract.knowledge import ENV_VAR, default_path, import_phoenix
+    from chronicle.knowledge.actor_base import ENV_VAR, default_path, import_phoenix
 
     if not directory.is_dir():
         err.print(f"[red]Error:[/red] {escape(str(directory))} is not a folder. Pass the folder that holds Phoenix.*.txt.")

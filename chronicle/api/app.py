@@ -30,8 +30,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from chronicle import settings
 from chronicle.api import queries, render
-from chronicle.extract.brief import write_brief
-from chronicle.extract.positions import position_timeline
+from chronicle.report.brief import write_brief
+from chronicle.report.timeline import position_timeline
 from chronicle.store import open_store as open_any_store
 from chronicle.store.base import BaseStore
 

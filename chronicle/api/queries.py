@@ -8,7 +8,7 @@ import re
 from typing import Optional
 from urllib.parse import quote as url_quote
 
-from chronicle.extract.names import name_key
+from chronicle.knowledge.names import name_key
 from chronicle.store.base import BaseStore as Store
 
 _WORD = re.compile(r"[^\W_]+")

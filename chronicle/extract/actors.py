@@ -10,7 +10,7 @@
    Minister Sergei Vershinin") and appositions ("The adviser to ..., Mykhaylo Podoljak,").
    The country comes from a demonym or country name in the role ("Russian Deputy Foreign
    Minister", "King Hassan of Morocco"), else from the knowledge base: the built-in
-   ``people.tsv``, then the user's imported one (``chronicle.extract.knowledge``), if any.
+   ``people.tsv``, then the user's imported one (``chronicle.knowledge.actor_base``), if any.
    Organisations take the country their name starts with ("the US Congress", "the Nigerian
    Union of Teachers"), else the one the knowledge base gives ("Hezbollah" -> LBN).
 Descriptions and pronouns ("the Russian diplomat", "he") are resolved by ``resolve_reference``
@@ -20,8 +20,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from chronicle.extract import gazetteer, knowledge
-from chronicle.extract.names import name_key, same_name
+from chronicle.knowledge import actor_base as knowledge, gazetteer
+from chronicle.knowledge.names import name_key, same_name
 from chronicle.records import Actor
 
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "mr.", "mrs.", "ms.", "dr."}
@@ -71,7 +71,7 @@ def find_actors(doc, published: str | None = None) -> list[Actor]:
 
     doc (spacy.tokens.Doc): the parsed article text.
     published (str | None): publication date, ISO; picks the role a person held then from the
-        imported knowledge base (``chronicle.extract.knowledge``), if there is one.
+        imported knowledge base (``chronicle.knowledge.actor_base``), if there is one.
     RETURNS (list[Actor]): actors in order of first mention, ids "a1", "a2", ...
     """
     clusters: list[_Cluster] = []

@@ -34,7 +34,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterable, Optional
 
-from chronicle.extract import gazetteer, knowledge
+from chronicle.knowledge import actor_base as knowledge, gazetteer
 from chronicle.extract.actors import resolve_reference
 from chronicle.extract.times import sentence_date
 from chronicle.records import Actor, Event, TimeExpression

@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from chronicle.extract import gazetteer
+from chronicle.knowledge import gazetteer
 from chronicle.extract.actors import resolve_reference
 from chronicle.records import Actor, Quote
 

@@ -17,8 +17,8 @@ from contextlib import contextmanager
 from datetime import date, datetime, timezone
 from typing import Any, Iterable, Iterator, Optional
 
-from chronicle.extract.gazetteer import country_by_name
-from chronicle.extract.names import name_key, same_name
+from chronicle.knowledge.gazetteer import country_by_name
+from chronicle.knowledge.names import name_key, same_name
 from chronicle.records import Article
 
 __all__ = ["BaseStore", "TABLES", "COLUMNS", "JSON_COLUMNS", "article_rows"]

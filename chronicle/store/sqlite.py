@@ -14,7 +14,7 @@ Guarantees:
   adding an id that is stored already changes nothing and returns False.
 * ``add`` is all or nothing: every row of one article is written in one transaction, so a crash
   or an error part way leaves nothing of that article, and adding it again stores it.
-* Speakers and actors are looked up by name key (``chronicle.extract.names.name_key``): any name
+* Speakers and actors are looked up by name key (``chronicle.knowledge.names.name_key``): any name
   or alias of an actor, in any common transliteration ("Podolyak" finds "Podoljak"), and as a
   whole word of a longer name ("Podolyak" finds "Mykhailo Podolyak"). When no key matches, names
   within typo distance (``same_name``) do.

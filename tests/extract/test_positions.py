@@ -3,7 +3,8 @@ import pytest
 
 from chronicle.extract.nlp import get_nlp
 from chronicle.extract.pipeline import extract
-from chronicle.extract.positions import Position, find_positions, load_issues, position_timeline
+from chronicle.extract.positions import Position, find_positions, load_issues
+from chronicle.report.timeline import position_timeline
 from tests.conftest import DATA
 
 

@@ -1,7 +1,7 @@
 """Name keys: spellings and transliterations of one name compare equal, other names do not."""
 import pytest
 
-from chronicle.extract.names import name_key, same_name
+from chronicle.knowledge.names import name_key, same_name
 
 
 @pytest.mark.parametrize("a, b", [

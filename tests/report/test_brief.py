@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from chronicle.extract.brief import write_brief
+from chronicle.report.brief import write_brief
 from chronicle.extract.noise import is_low
 from chronicle.extract.pipeline import extract
 from tests.conftest import DATA

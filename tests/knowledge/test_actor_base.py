@@ -1,7 +1,7 @@
 """The optional actor knowledge base: Phoenix import, date-restricted roles, use by the extractors."""
 import pytest
 
-from chronicle.extract import knowledge
+from chronicle.knowledge import actor_base as knowledge
 from chronicle.extract.actors import find_actors
 from chronicle.extract.events import actor_code, find_events
 from chronicle.extract.nlp import get_nlp

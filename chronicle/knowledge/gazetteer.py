@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from chronicle.extract.names import name_key
+from chronicle.knowledge.names import name_key
 
 
 @dataclass(frozen=True)

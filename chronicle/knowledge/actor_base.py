@@ -34,7 +34,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from chronicle.extract.names import name_key
+from chronicle.knowledge.names import name_key
 
 ENV_VAR = "CHRONICLE_ACTORS_FILE"
 DEFAULT_FILE = Path("~/.local/share/chronicle/actors.tsv")
