@@ -34,13 +34,18 @@ def bbc_paths(n: int = 300) -> list[Path]:
     return [paths[int(i * step)] for i in range(300)][:n]  # a smaller n: the first of the same 300
 
 
+def _name(path: Path) -> str:
+    """The source as a path under ../shared, the same wherever the clone is."""
+    return "shared/" + path.relative_to(SHARED).as_posix()
+
+
 def inputs(bbc: int = 300):
     """``(set, text, published, clean, source)`` for every article of the three sets."""
-    yield "specimen", SPECIMEN.read_text(encoding="utf-8"), "2023-02-12", True, str(SPECIMEN)
+    yield "specimen", SPECIMEN.read_text(encoding="utf-8"), "2023-02-12", True, _name(SPECIMEN)
     for path in bbc_paths(bbc):
-        yield "bbc", path.read_text(encoding="utf-8", errors="replace"), None, True, str(path)
+        yield "bbc", path.read_text(encoding="utf-8", errors="replace"), None, True, _name(path)
     for path in sorted(POLNEAR_DEV.glob("*.json")):
-        yield "polnear_dev", json.loads(path.read_text(encoding="utf-8"))["text"], None, False, str(path)
+        yield "polnear_dev", json.loads(path.read_text(encoding="utf-8"))["text"], None, False, _name(path)
 
 
 def records(bbc: int = 300):
