@@ -3,7 +3,8 @@ import pytest
 
 from chronicle.extract.actors import find_actors
 from chronicle.extract.nlp import get_nlp
-from chronicle.extract.quotes import find_quotations, find_quotes
+from chronicle.extract.quotes import find_quotes
+from chronicle.extract.quotes.marks import find_quotations
 
 
 def quotes_of(text):

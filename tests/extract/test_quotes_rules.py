@@ -4,7 +4,7 @@ The examples are made up for these tests; none is taken from PolNeAR.
 """
 import pytest
 
-from chronicle.extract.quotes import find_quotations
+from chronicle.extract.quotes.marks import find_quotations
 from tests.extract.test_quotes import quotes_of
 
 
