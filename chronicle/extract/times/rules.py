@@ -1,524 +1,70 @@
-"""Time expressions: find them in an article and give each a TimeML value.
+"""The time rules: one :class:`Rule` per expression class, a pattern and the resolver of its value.
 
-Design
-------
-1. **Tagging is table-driven.** Each expression class ("Month day, year", "N units ago",
-   "last week", "every Friday", ...) is one :class:`Rule`: a regular expression assembled from
-   the word tables below (months, weekdays, units, number words, modifiers), the TimeML type it
-   produces and a small resolver function. All rules run over ``doc.text``; overlapping candidates
-   are settled longest-first (then by rule order), as TimeBank marks the longest extent ("the past
-   three months", "late yesterday", "10 p.m. Wednesday"). spaCy's DATE entities are not used as
-   candidates: their extents follow OntoNotes, not TimeML (they swallow "about", "each" or "for"),
-   and their labels cover words TimeBank does not mark. spaCy is used for what it is good at: the
-   sentence and the verb that governs an expression, which give the tense.
-2. **Resolution is also table-driven** and happens in text order, so an anaphoric expression ("the
-   following day", "two weeks later", "a year earlier") can use the latest earlier expression
-   fine enough to shift (its id becomes ``anchor``). Deictic expressions ("today", "Friday",
-   "last month", "353 days ago") resolve against the publication date (``anchor="published"``);
-   without one they keep ``value=None`` and a ``reason``: nothing is guessed. Expressions whose
-   value needs no date (durations, sets, "now", "1990", "Feb. 22, 2023") get ``anchor="absolute"``.
-3. **Tense picks the direction** where the words do not: "Friday" in a past-tense sentence is the
-   latest Friday on or before the publication date, in a future-looking one ("will", "should",
-   "is expected to") the next one on or after it; a month-day without a year is put in the year
-   that agrees with the tense.
-4. Values are built from a :class:`Point` (a granularity plus the first day of the period), so
-   that shifting "the third quarter" by "a year earlier" keeps quarter granularity.
-
-Conventions follow the TempEval-3 (TimeBank/AQUAINT) gold, checked against the data:
-"now"/"currently"/"current" are PRESENT_REF, "recently"/"the past"/"recent years" PAST_REF, "the
-future" FUTURE_REF. Words the gold marks in under half of their uses are left out: "former" (0 of
-31), the adjective "recent", "soon", "already", "previously". Modifiers the gold keeps inside an
-extent ("nearly forty years", "late yesterday") are in the patterns; those it leaves out ("about",
-"only", "just") are not. Rates ("$5 a year") and ages ("52 years old") are not time expressions.
-
-DOCS: docs/format.md (TimeExpression)
+``@rule`` registers each in ``RULES`` in the order of this file; that order settles ties between
+overlapping matches of the same length (``tagging._longest_first``).
 """
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable, Optional
 
-from chronicle.records import TimeExpression
-
-NO_PUBLISHED = "relative expression and no publication date"
-NO_ANTECEDENT = "anaphoric expression and no earlier date or publication date"
-
-# ---------------------------------------------------------------------------------------------
-# Word tables
-# ---------------------------------------------------------------------------------------------
-
-ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-        "nine": 9}
-TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-         "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
-TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-        "eighty": 80, "ninety": 90}
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
-            "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
-            "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
-            "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
-            "twenty-first": 21, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
-# Vague quantities: the unit is known, the number is not ("several years" -> PXY).
-VAGUE = {"a few", "few", "several", "some", "many", "a number of", "dozens of", "hundreds of"}
-FIXED = {"a": 1, "an": 1, "a couple of": 2, "couple of": 2, "a dozen": 12, "dozen": 12,
-         "half a": 0.5, "a half": 0.5, "a hundred": 100, "one hundred": 100}
-
-MONTHS = {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-          "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-          "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-          "sept": 9, "oct": 10, "nov": 11, "dec": 12}
-WEEKDAYS = {"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5,
-            "saturday": 6, "sunday": 7}
-SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
-SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
-                "tonight": "NI"}
-# Unit words -> TimeML duration unit. Decades and centuries are written in years (P20Y).
-UNITS = {"second": "S", "minute": "TM", "hour": "H", "day": "D", "week": "W", "fortnight": "2W",
-         "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE"}
-# Granularity of a point; a shift by a unit yields a point of the unit's granularity.
-UNIT_GRAN = {"S": "day", "TM": "day", "H": "day", "D": "day", "W": "week", "2W": "week", "M": "month",
-             "Q": "quarter", "Y": "year", "DE": "decade", "CE": "century"}
-GRAN_RANK = {"day": 1, "weekend": 2, "week": 2, "month": 3, "season": 4, "quarter": 4,
-             "half": 5, "year": 6, "decade": 7, "century": 8}
-# Direction words of "last week", "the next day", "two years ago".
-DIRECTION = {"this": 0, "current": 0, "present": 0, "same": 0, "that": 0,
-             "last": -1, "past": -1, "previous": -1, "preceding": -1, "prior": -1,
-             "next": 1, "coming": 1, "following": 1, "ensuing": 1, "upcoming": 1,
-             "latest": -1, "ago": -1, "earlier": -1, "before": -1, "previously": -1,
-             "later": 1, "after": 1, "afterward": 1, "afterwards": 1, "hence": 1}
-REFERENCES = {"now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
-              "current": "PRESENT_REF", "presently": "PRESENT_REF", "at present": "PRESENT_REF",
-              "nowadays": "PRESENT_REF", "these days": "PRESENT_REF",
-              "recently": "PAST_REF", "lately": "PAST_REF",
-              "the past": "PAST_REF", "the future": "FUTURE_REF", "future": "FUTURE_REF"}
-SET_WORDS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M",
-             "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H"}
-HOLIDAYS = {"new year's day": (1, 1), "new year's eve": (12, 31), "christmas": (12, 25),
-            "christmas day": (12, 25), "christmas eve": (12, 24), "independence day": (7, 4),
-            "halloween": (10, 31), "valentine's day": (2, 14), "thanksgiving": None,
-            "thanksgiving day": None, "election day": None}
-# Verbs that make their complement future-looking ("is expected to vote Friday").
-PLAN_VERBS = {"expect", "plan", "schedule", "set", "due", "intend", "hope", "aim", "prepare",
-              "propose", "promise", "go", "want", "agree", "decide", "vow", "threaten"}
-FUTURE_AUX = {"will", "'ll", "wo", "shall", "should", "may", "might", "must", "could", "would",
-              "can", "ca"}
-
-
-def _alt(words) -> str:
-    """A regex alternation of table words, longest first so the regex prefers whole words."""
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-
-
-_WORDNUM = rf"(?:(?:{_alt(TENS)})(?:[- ](?:{_alt(ONES)}))?|{_alt(TEENS)}|{_alt(ONES)})"
-NUMBER = (rf"(?:\d+(?:\.\d+)?(?:\s+\d/\d)?|\d/\d|(?:{_WORDNUM})(?:\s+and\s+a\s+half)?"
-          rf"|{_alt(FIXED)}|{_alt(VAGUE)})")
-UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?(?!\s+of\b)|years?|decades?|century|centuries)"
-# Month names are matched case-sensitively ("may", "march" are also verbs).
-MONTH_NAME = r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December)"
-MONTH_ABBR = r"(?-i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\."
-MONTH = rf"(?:{MONTH_NAME}|{MONTH_ABBR}|(?-i:JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER))"
-WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
-YEAR = r"(?<![\$\d.,])(?:1[6-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d)"
-SPOKEN_YEAR = (rf"(?:nineteen[- ](?:hundred(?:\s+and)?\s+)?(?:oh[- ])?{_WORDNUM}"
-               rf"|two\s+thousand(?:\s+(?:and\s+)?{_WORDNUM})?)")
-ANY_YEAR = rf"(?:{YEAR}|{SPOKEN_YEAR})"
-PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
-EDGE = r"(?:(?:early|late|mid|earlier|later|the\s+(?:end|beginning|start|middle|close)\s+of)\s+|mid-)"
-SEASON = r"(?:spring|summer|fall|autumn|winter)"
-# Modifiers the TempEval-3 gold keeps inside the extent ("nearly forty years", "up to 180 days");
-# "about", "only", "just", "over" stay outside it.
-APPROX = (r"(?:nearly|almost|more\s+than|less\s+than|fewer\s+than|up\s+to|at\s+least|"
-          r"no\s+more\s+than|at\s+most|another|an\s+additional|a\s+further)")
-CLOCK = (r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\d{1,2}:\d\d(?![\d:])|noon|midday|midnight"
-         r"|\d{1,2}\s+o'clock)")
-
-
-# ---------------------------------------------------------------------------------------------
-# Points in time
-# ---------------------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Point:
-    """A calendar period: its granularity and first day (Monday of a week, Saturday of a weekend)."""
-
-    gran: str
-    date: dt.date
-    season: str = ""
-    suffix: str = ""  # part of day ("TNI") or clock time ("T14:00"), day points only
-
-    @property
-    def value(self) -> str:
-        d = self.date
-        if self.gran == "day":
-            return d.isoformat() + self.suffix
-        if self.gran in ("week", "weekend"):
-            year, week, _ = d.isocalendar()
-            return f"{year}-W{week:02d}" + ("-WE" if self.gran == "weekend" else "")
-        if self.gran == "month":
-            return f"{d.year:04d}-{d.month:02d}"
-        if self.gran == "quarter":
-            return f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}"
-        if self.gran == "half":
-            return f"{d.year:04d}-H{1 if d.month <= 6 else 2}"
-        if self.gran == "season":
-            return f"{d.year:04d}-{self.season}"
-        if self.gran == "year":
-            return f"{d.year:04d}"
-        if self.gran == "decade":
-            return f"{d.year // 10:03d}"
-        return f"{d.year // 100:02d}"
-
-    def shift(self, n: int, unit: str) -> "Point":
-        """The same kind of period ``n`` units later (negative: earlier). The clock time or
-        part of day is dropped: "the following day" is a whole day."""
-        if unit in ("D", "W", "2W"):
-            days = {"D": 1, "W": 7, "2W": 14}[unit] * n
-            return Point(self.gran, _start_of(self.gran, self.date + dt.timedelta(days=days)), self.season)
-        months = {"M": 1, "Q": 3, "Y": 12, "DE": 120, "CE": 1200}[unit] * n
-        return Point(self.gran, _start_of(self.gran, _add_months(self.date, months)), self.season)
-
-    def coarsen(self, gran: str) -> "Point":
-        """The period of granularity ``gran`` that holds this one."""
-        if GRAN_RANK.get(gran, 0) <= GRAN_RANK[self.gran]:
-            return self
-        return Point(gran, _start_of(gran, self.date))
-
-    def whole_day(self) -> "Point":
-        return Point(self.gran, self.date, self.season) if self.suffix else self
-
-
-def _add_months(d: dt.date, months: int) -> dt.date:
-    index = d.year * 12 + d.month - 1 + months
-    year, month = divmod(index, 12)
-    day = min(d.day, calendar.monthrange(year, month + 1)[1])
-    return dt.date(year, month + 1, day)
-
-
-def _start_of(gran: str, d: dt.date) -> dt.date:
-    if gran in ("day", "season"):
-        return d
-    if gran == "week":
-        return d - dt.timedelta(days=d.weekday())
-    if gran == "weekend":
-        return d - dt.timedelta(days=d.weekday()) + dt.timedelta(days=5)
-    if gran == "month":
-        return d.replace(day=1)
-    if gran == "quarter":
-        return dt.date(d.year, (d.month - 1) // 3 * 3 + 1, 1)
-    if gran == "half":
-        return dt.date(d.year, 1 if d.month <= 6 else 7, 1)
-    if gran == "year":
-        return dt.date(d.year, 1, 1)
-    if gran == "decade":
-        return dt.date(max(d.year // 10 * 10, 1), 1, 1)
-    return dt.date(max(d.year // 100 * 100, 1), 1, 1)
-
-
-def _day(year: int, month: int, day: int) -> Optional[dt.date]:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
-# ---------------------------------------------------------------------------------------------
-# Numbers
-# ---------------------------------------------------------------------------------------------
-
-def parse_number(text: str) -> Optional[float]:
-    """"three" -> 3, "twenty-five" -> 25, "2 1/2" -> 2.5, "a" -> 1; vague ("several") -> None."""
-    text = re.sub(r"\s+", " ", text.strip().lower())
-    if text in FIXED:
-        return FIXED[text]
-    if text in VAGUE:
-        return None
-    half = 0.0
-    if text.endswith(" and a half"):
-        text, half = text[: -len(" and a half")], 0.5
-    m = re.fullmatch(r"(\d+(?:\.\d+)?)?(?:\s*(\d)/(\d))?", text)
-    if m and (m.group(1) or m.group(2)):
-        whole = float(m.group(1)) if m.group(1) else 0.0
-        frac = int(m.group(2)) / int(m.group(3)) if m.group(2) else 0.0
-        return whole + frac + half
-    total = 0
-    for word in re.split(r"[- ]", text):
-        if word in ONES:
-            total += ONES[word]
-        elif word in TEENS:
-            total += TEENS[word]
-        elif word in TENS:
-            total += TENS[word]
-        elif word == "hundred":
-            total = max(total, 1) * 100
-        else:
-            return None
-    return total + half
-
-
-def _spoken_year(text: str) -> Optional[int]:
-    """"nineteen ninety-six" -> 1996, "two thousand" -> 2000."""
-    words = re.sub(r"^the\s+year\s+", "", text.lower().strip())
-    m = re.fullmatch(r"nineteen[- ](?:hundred(?:\s+and)?\s+)?(?:oh[- ])?(.+)", words)
-    if m:
-        rest = parse_number(m.group(1))
-        return 1900 + int(rest) if rest is not None and rest < 100 else None
-    m = re.fullmatch(r"two\s+thousand(?:\s+(?:and\s+)?(.+))?", words)
-    if m:
-        rest = parse_number(m.group(1)) if m.group(1) else 0
-        return 2000 + int(rest) if rest is not None and rest < 100 else None
-    return None
-
-
-def _year(text: str) -> Optional[int]:
-    text = text.strip()
-    return int(text) if text.isdigit() else _spoken_year(text)
-
-
-def duration_value(n: Optional[float], unit: str) -> str:
-    """TimeML duration: (3, "Y") -> "P3Y", (2, "H") -> "PT2H", (None, "M") -> "PXM"."""
-    if unit == "DE":
-        return "PXDE" if n is None else duration_value(n * 10, "Y")
-    if unit == "CE":
-        return "PXCE" if n is None else duration_value(n * 100, "Y")
-    if unit == "2W":
-        return "PXW" if n is None else duration_value(n * 2, "W")
-    clock = unit in ("H", "TM", "S")
-    letter = {"TM": "M"}.get(unit, unit)
-    prefix = "PT" if clock else "P"
-    if n is None:
-        return f"{prefix}X{letter}"
-    if n == int(n):
-        return f"{prefix}{int(n)}{letter}"
-    # Fractions go one unit down where that is exact ("2 1/2 years" -> P2Y6M).
-    smaller = {"Y": (12, "M"), "H": (60, "M"), "TM": (60, "S"), "D": (24, "H"), "W": (7, "D")}
-    if unit in smaller:
-        factor, sub = smaller[unit]
-        whole, rest = int(n), (n - int(n)) * factor
-        if rest == int(rest):
-            if unit in ("Y",):
-                return f"P{whole}Y{int(rest)}M" if whole else f"P{int(rest)}M"
-            if unit == "D":
-                return f"P{whole}DT{int(rest)}H" if whole else f"PT{int(rest)}H"
-            if unit == "W":
-                return f"P{whole * 7 + int(rest)}D"
-            return f"PT{whole}{letter}{int(rest)}{sub}" if whole else f"PT{int(rest)}{sub}"
-    return f"{prefix}{n:g}{letter}"
-
-
-def _unit(word: str) -> str:
-    word = word.lower()
-    if word.startswith("centur"):
-        return "CE"
-    return UNITS[word[:-1] if word.endswith("s") and word[:-1] in UNITS else word]
-
-
-# ---------------------------------------------------------------------------------------------
-# Context: publication date, tense, earlier expressions
-# ---------------------------------------------------------------------------------------------
-
-@dataclass
-class Resolved:
-    """What a resolver found: the value, how it was anchored, or why there is no value."""
-
-    value: Optional[str]
-    anchor: Optional[str] = None
-    reason: Optional[str] = None
-    type: Optional[str] = None  # overrides the rule's type ("Tuesday nights" is a SET)
-    point: Optional[Point] = None  # kept so later anaphoric expressions can shift it
-
-
-@dataclass
-class Context:
-    doc: object
-    published: Optional[dt.date]
-    found: list = field(default_factory=list)  # (TimeExpression, Point | None), in text order
-
-    def tense(self, start: int, end: int) -> Optional[str]:
-        return tense_at(self.doc, start, end)
-
-    def previous(self, max_rank: int = 8, within: Optional[int] = None, start: int = 0,
-                 named: bool = False):
-        """The latest earlier expression with a point at least as fine as ``max_rank``.
-
-        named: skip points that were themselves shifted from an earlier one, so that "the
-        quarter" after "a year ago" is still the quarter the report is about.
-        """
-        for expr, point in reversed(self.found):
-            if within is not None and start - expr.span[1] > within:
-                return None, None
-            if expr.value is None and expr.type in ("DATE", "TIME"):
-                return None, None  # the nearest date is unknown: shifting an older one would guess
-            if named and expr.anchor not in ("published", "absolute"):
-                continue
-            if point is not None and GRAN_RANK[point.gran] <= max_rank:
-                return expr, point
-        return None, None
-
-
-def tense_at(doc, start: int, end: int) -> Optional[str]:
-    """"past", "future" or "present" for the verb that governs the characters, None if none.
-
-    Future-looking covers modals ("should continue on February 22") and plans ("is expected to
-    vote Friday"): what matters is whether the event lies before or after the writing.
-    """
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return None
-    tok = span.root
-    # Climb to the governing verb; compare indices, as spaCy makes a new Token on each access.
-    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
-        tok = tok.head
-    if tok.pos_ not in ("VERB", "AUX"):
-        return None
-    auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.lemma_ == "have" for a in auxes) and any(a.lower_ in FUTURE_AUX for a in auxes):
-        return "past"  # "may have been", "could have done"
-    if any(a.lower_ in FUTURE_AUX for a in auxes) or tok.lower_ in FUTURE_AUX:
-        return "future"
-    if re.search(r"\b(until|till|as soon as|as early as|no later than|starting|beginning)\s+(?:\w+\s+){0,2}$",
-                 doc.text[max(0, start - 40):start].lower()):
-        return "future"  # deadlines: "postponed until Tuesday morning"
-    if any(a.lower_ == "going" for a in auxes):
-        return "future"
-    if tok.dep_ == "xcomp" and (tok.head.lemma_ in PLAN_VERBS or tok.head.lemma_ == "be"):
-        # "is expected to vote Friday", "is to resume Tuesday" look ahead; "had been due to
-        # expire Friday" does not.
-        planner = [c for t in (tok.head, tok.head.head) for c in t.children if c.dep_ in ("aux", "auxpass")]
-        if any(a.lemma_ == "have" and a.tag_ == "VBD" for a in planner):
-            return "past"
-        return "future"
-    if tok.lemma_ in PLAN_VERBS and tok.tag_ == "VBN" and tok.lemma_ != "set":
-        return "future"  # "a summit set for April", "was planned for early March"
-    if tok.tag_ == "VBD" or any(a.tag_ == "VBD" or a.lemma_ == "have" for a in auxes):
-        return "past"
-    if tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl") and not auxes:
-        return "past"  # "the bill passed Friday"
-    return "present"
-
-
-def _needs_published(ctx: Context, make: Callable[[dt.date], Point]) -> Resolved:
-    if ctx.published is None:
-        return Resolved(None, reason=NO_PUBLISHED)
-    point = make(ctx.published)
-    return Resolved(point.value, "published", point=point)
-
-
-def _absolute(point: Optional[Point]) -> Resolved:
-    if point is None:
-        return Resolved(None, reason="not a valid calendar date")
-    return Resolved(point.value, "absolute", point=point)
-
-
-def _fixed(value: str, type_: Optional[str] = None) -> Resolved:
-    return Resolved(value, "absolute", type=type_)
-
-
-def _anaphoric(ctx: Context, n: int, unit: str, keep_gran: bool) -> Resolved:
-    """Shift the latest earlier expression fine enough for ``unit``; else the publication date."""
-    rank = GRAN_RANK[UNIT_GRAN[unit]]
-    expr, point = ctx.previous(rank)
-    if point is not None:
-        base = point.whole_day() if keep_gran else point.whole_day().coarsen(UNIT_GRAN[unit])
-        shifted = base.shift(n, unit)
-        return Resolved(shifted.value, expr.id, point=shifted)
-    if ctx.published is None:
-        return Resolved(None, reason=NO_ANTECEDENT)
-    base = Point("day", ctx.published).coarsen(UNIT_GRAN[unit])
-    shifted = base.shift(n, unit)
-    return Resolved(shifted.value, "published", point=shifted)
-
-
-# ---------------------------------------------------------------------------------------------
-# Resolution helpers shared by several rules
-# ---------------------------------------------------------------------------------------------
-
-def _weekday_date(ref: dt.date, weekday: int, direction: str) -> dt.date:
-    """The weekday nearest ``ref`` in ``direction``: "past"/"future" include ``ref`` itself,
-    "last"/"next" exclude it, "this" stays in ``ref``'s week."""
-    delta = weekday - ref.isoweekday()
-    if direction == "this":
-        return ref + dt.timedelta(days=delta)
-    if direction in ("past", "last"):
-        back = (-delta) % 7
-        if back == 0 and direction == "last":
-            back = 7
-        return ref - dt.timedelta(days=back)
-    ahead = delta % 7
-    if ahead == 0 and direction == "next":
-        ahead = 7
-    return ref + dt.timedelta(days=ahead)
-
-
-def _year_for(month: int, day: int, ref: dt.date, tense: Optional[str]) -> int:
-    """The year of a month-day written without one: of the three candidate years, the one
-    nearest the publication date on the side the tense points to (past tense "Dec. 15" in
-    February is last December; "payable Jan. 2" in November is next January). 90 days of slack
-    keep "extended the offer to Nov. 20" (written Nov. 2) in the same year."""
-    slack = dt.timedelta(days=90)
-    options = [(y, _day(y, month, day) or _day(y, month, 28)) for y in (ref.year - 1, ref.year, ref.year + 1)]
-    if tense == "past":
-        options = [o for o in options if o[1] <= ref + slack] or options
-    elif tense == "future":
-        options = [o for o in options if o[1] >= ref - slack] or options
-    return min(options, key=lambda o: (abs((o[1] - ref).days), o[0] != ref.year))[0]
-
-
-def _month_year(month: int, ref: dt.date, modifier: str, tense: Optional[str]) -> int:
-    if modifier == "last":  # "last June" written in October; "last February" written in March
-        return ref.year if month < ref.month - 1 else ref.year - 1
-    if modifier == "next":
-        return ref.year if month > ref.month else ref.year + 1
-    if modifier == "this":
-        return ref.year
-    # A month alone follows the tense; else the nearest, with months ahead counted 2.5 months
-    # further ("from $29.75 in March", written in October, is this March; "in late November",
-    # written in January, last November; "the summit in April", written in December, next April).
-    if tense == "past" and month > ref.month:
-        return ref.year - 1
-    if tense == "future" and month < ref.month:
-        return ref.year + 1
-    distance = {y: (y - ref.year) * 12 + month - ref.month for y in (ref.year - 1, ref.year, ref.year + 1)}
-    return min(distance, key=lambda y: abs(distance[y]) + (2.5 if distance[y] > 0 else 0))
-
-
-def _season_year(season: str, ref: dt.date, modifier: str) -> int:
-    start = SEASON_START[season]
-    ended = ref.month >= start + 3 or (season == "WI" and ref.month >= 3)
-    begun = ref.month >= start
-    if modifier == "last":
-        return ref.year if ended and season != "WI" else ref.year - 1
-    if modifier == "next":
-        return ref.year + 1 if begun else ref.year
-    return ref.year
-
-
-def _quarter_year(quarter: int, ref: dt.date, tense: Optional[str]) -> int:
-    """"the fourth quarter" in January is last year's, unless the sentence looks ahead."""
-    current = (ref.month - 1) // 3 + 1
-    if quarter <= current or tense == "future":
-        return ref.year
-    return ref.year - 1
-
-
-def _month_of(word: str) -> int:
-    return MONTHS[word.lower().rstrip(".")]
-
-
-def _holiday(name: str, year: int) -> dt.date:
-    key = re.sub(r"\s+", " ", name.lower())
-    first = dt.date(year, 11, 1)
-    if key == "election day":  # US: the Tuesday after the first Monday of November
-        return first + dt.timedelta(days=(0 - first.weekday()) % 7 + 1)
-    if HOLIDAYS.get(key) is None:  # Thanksgiving: the fourth Thursday of November
-        return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
-    month, day = HOLIDAYS[key]
-    return dt.date(year, month, day)
-
+from chronicle.extract.times.guard import _first_char_guard
+from chronicle.extract.times.resolve import (
+    NO_PUBLISHED,
+    Context,
+    Resolved,
+    _absolute,
+    _anaphoric,
+    _fixed,
+    _holiday,
+    _month_of,
+    _month_year,
+    _needs_published,
+    _quarter_year,
+    _season_year,
+    _weekday_date,
+    _year_for,
+)
+from chronicle.extract.times.tables import (
+    _WORDNUM,
+    ANY_YEAR,
+    APPROX,
+    CLOCK,
+    DAY,
+    DIRECTION,
+    EDGE,
+    MONTH,
+    MONTH_NAME,
+    NUMBER,
+    ORDINALS,
+    PART_OF_DAY,
+    PARTS_OF_DAY,
+    REFERENCES,
+    SEASON,
+    SEASON_START,
+    SEASONS,
+    SET_WORDS,
+    SPOKEN_YEAR,
+    UNIT,
+    UNIT_GRAN,
+    WEEKDAY,
+    WEEKDAYS,
+    YEAR,
+    _alt,
+)
+from chronicle.extract.times.values import (
+    Point,
+    _clock,
+    _day,
+    _spoken_year,
+    _start_of,
+    _unit,
+    _year,
+    duration_value,
+    parse_number,
+)
 
 # ---------------------------------------------------------------------------------------------
 # Rules
@@ -543,79 +89,6 @@ def rule(pattern: str, type_: str, keep=None):
         return fn
     return register
 
-
-class _NoGuard(Exception):
-    pass
-
-
-def _first_char_guard(regex: re.Pattern) -> re.Pattern:
-    """The same pattern behind a lookahead for the characters a match can start with.
-
-    Performance only, the matches are the same: every rule is scanned over the whole text, and
-    a case-insensitive pattern starting with ``\\b`` and optional groups gets no fast scan from
-    ``re``, so it tries all its alternatives at every word boundary. ``(?=[chars])`` rejects most
-    positions with one class test (about twice as fast over news text). The class is a superset
-    of the first characters (found from the parsed pattern; zero-width items skipped); a pattern
-    whose first character cannot be told, or that can match empty, is left as it is.
-    """
-    from re import _parser
-
-    try:
-        chars, nullable = _first_chars(_parser.parse(regex.pattern, regex.flags).data)
-    except _NoGuard:
-        return regex
-    if nullable or not chars:
-        return regex
-    return re.compile(f"(?=[{''.join(sorted(chars))}])(?:{regex.pattern})", regex.flags)
-
-
-def _first_chars(items) -> tuple[set, bool]:
-    """Character-class pieces that can start a match of the sequence ``items``, and whether it
-    can match the empty string."""
-    from re import _constants as c
-
-    chars: set = set()
-    for op, av in items:
-        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
-            continue  # zero-width: the next item consumes the first character
-        if op is c.LITERAL:
-            return chars | {re.escape(chr(av))}, False
-        if op is c.IN:
-            for item_op, item in av:
-                if item_op is c.LITERAL:
-                    chars.add(re.escape(chr(item)))
-                elif item_op is c.RANGE:
-                    chars.add(f"{re.escape(chr(item[0]))}-{re.escape(chr(item[1]))}")
-                elif item_op is c.CATEGORY and getattr(item, "name", None) in _CATEGORIES:
-                    chars.add(_CATEGORIES[item.name])
-                else:  # a negated class, an unusual category
-                    raise _NoGuard
-            return chars, False
-        if op is c.BRANCH:
-            nullable = False
-            for alternative in av[1]:
-                found, empty = _first_chars(alternative.data)
-                chars |= found
-                nullable |= empty
-        elif op is c.SUBPATTERN:
-            found, nullable = _first_chars(av[3].data)
-            chars |= found
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
-            found, empty = _first_chars(av[2].data)
-            chars |= found
-            nullable = empty or av[0] == 0
-        elif op is c.ATOMIC_GROUP:
-            found, nullable = _first_chars(av.data)
-            chars |= found
-        else:  # any character, a back-reference...
-            raise _NoGuard
-        if not nullable:
-            return chars, False
-    return chars, True
-
-
-_CATEGORIES = {"CATEGORY_DIGIT": r"\d", "CATEGORY_NOT_DIGIT": r"\D", "CATEGORY_SPACE": r"\s",
-               "CATEGORY_NOT_SPACE": r"\S", "CATEGORY_WORD": r"\w", "CATEGORY_NOT_WORD": r"\W"}
 
 
 def _g(m: re.Match, name: str) -> str:
@@ -1057,24 +530,6 @@ def set_word(m, ctx):
     return _fixed(SET_WORDS[_g(m, "word")])
 
 
-def _clock(text: str) -> Optional[str]:
-    """"2 p.m." -> "14:00", "noon" -> "12:00"; None for impossible times."""
-    text = text.lower()
-    if text in ("noon", "midday"):
-        return "12:00"
-    if text == "midnight":
-        return "24:00"
-    m = re.match(r"(\d{1,2})(?::(\d\d))?\s*(a\.m\.|p\.m\.|am|pm|o'clock)?", text)
-    hour, minute, half = int(m.group(1)), int(m.group(2) or 0), (m.group(3) or "")
-    if half.startswith("p") and hour < 12:
-        hour += 12
-    if half.startswith("a") and hour == 12:
-        hour = 0
-    if hour > 24 or minute > 59:
-        return None
-    return f"{hour:02d}:{minute:02d}"
-
-
 @rule(rf"(?P<clock>{CLOCK})(?:\s+(?:EST|EDT|PST|PDT|CST|CDT|GMT|UTC|ET|local\s+time))?(?:,?\s+(?:on\s+)?(?:(?P<day>today|yesterday|tomorrow|tonight|{WEEKDAY})(?!s\b)|(?P<mon>{MONTH})\s+(?P<dom>{DAY})))?", "TIME",
       keep=lambda m, text: not re.match(r"\s*(percent|%|to\s+\d)", _after(text, m, 8)))
 def clock_time(m, ctx):
@@ -1137,98 +592,3 @@ def recent_units(m, ctx):
 @rule(r"(?:the\s+)?(?:(?:coming|future)\s+(?:years|months|weeks|days|quarters)|(?:near|short)\s+term)(?![\w-])", "DATE")
 def coming_units(m, ctx):
     return _fixed("FUTURE_REF")
-
-
-# ---------------------------------------------------------------------------------------------
-# Tagging
-# ---------------------------------------------------------------------------------------------
-
-def _candidates(text: str) -> list[tuple[int, int, int, re.Match]]:
-    """Every match of every rule that its ``keep`` check does not veto."""
-    found = []
-    for order, r in enumerate(RULES):
-        for m in r.regex.finditer(text):
-            if m.end() > m.start() and (r.keep is None or r.keep(m, text)):
-                found.append((m.start(), m.end(), order, m))
-    return found
-
-
-def _longest_first(candidates):
-    """Keep the longest of overlapping candidates (ties: the earlier rule), in text order."""
-    chosen: list = []
-    taken: list[tuple[int, int]] = []
-    for cand in sorted(candidates, key=lambda c: (-(c[1] - c[0]), c[2], c[0])):
-        if all(cand[1] <= s or cand[0] >= e for s, e in taken):
-            chosen.append(cand)
-            taken.append((cand[0], cand[1]))
-    return sorted(chosen)
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop whitespace and a trailing comma the optional parts of a pattern may leave."""
-    while end > start and text[end - 1] in " \t\n,":
-        end -= 1
-    while start < end and text[start].isspace():
-        start += 1
-    return start, end
-
-
-def find_times(doc, published: str | None) -> list[TimeExpression]:
-    """Find the time expressions of a parsed article and resolve their values.
-
-    doc (spacy.tokens.Doc): the article text, parsed by ``get_nlp()``.
-    published (str | None): the publication date, ISO "YYYY-MM-DD"; None leaves relative
-        expressions without a value (and says why).
-    RETURNS (list[TimeExpression]): ids "t1", "t2", ... in text order.
-    """
-    text = doc.text
-    ctx = Context(doc, dt.date.fromisoformat(published[:10]) if published else None)
-    results = []
-    for start, end, order, m in _longest_first(_candidates(text)):
-        r = RULES[order]
-        try:
-            resolved = r.resolve(m, ctx)
-        except (OverflowError, ValueError):  # "9999999 years ago": past the calendar's range
-            resolved = Resolved(None, reason="date out of the calendar's range")
-        start, end = _trim(text, start, end)
-        expr = TimeExpression(id=f"t{len(results) + 1}", span=(start, end), text=text[start:end],
-                              type=resolved.type or r.type, value=resolved.value,
-                              anchor=resolved.anchor if resolved.value is not None else None,
-                              reason=resolved.reason if resolved.value is None else None)
-        results.append(expr)
-        ctx.found.append((expr, resolved.point))
-    return results
-
-
-# ---------------------------------------------------------------------------------------------
-# Dating a sentence
-# ---------------------------------------------------------------------------------------------
-
-DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d")
-
-
-def sentence_date(doc, start: int, end: int, times, published) -> tuple[Optional[str], Optional[str]]:
-    """The date of the characters ``start:end`` (a quote, an event): the day-level date in their
-    sentence, preferring one governed by a word of the range, then the nearest; else the
-    publication date.
-
-    RETURNS (tuple): (ISO date or None, id of the time expression or None).
-    """
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return published, None
-    first, last = span[0].sent, span[-1].sent
-    lo, hi = first.start_char, last.end_char
-    days = [t for t in times if t.type in ("DATE", "TIME") and t.value and DAY_VALUE.match(t.value)
-            and lo <= t.span[0] and t.span[1] <= hi]
-    if not days:
-        return published, None
-    inside = set(range(span.start, span.end))
-
-    def rank(t):
-        tspan = doc.char_span(t.span[0], t.span[1], alignment_mode="expand")
-        governed = tspan is not None and any(a.i in inside for a in tspan.root.ancestors)
-        distance = 0 if start <= t.span[0] < end else min(abs(t.span[0] - end), abs(start - t.span[1]))
-        return (not governed, distance)
-    best = min(days, key=rank)
-    return best.value[:10], best.id
