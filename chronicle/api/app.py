@@ -340,7 +340,7 @@ def create_app(db_path: str | os.PathLike, *, write_token: Optional[str] = None)
 
     @app.get("/events/{article_id}/{event_id}", response_class=HTMLResponse, include_in_schema=False)
     def event_page(request: Request, article_id: str, event_id: str):
-        from chronicle.extract.events import cameo_codes
+        from chronicle.extract.events.codebook import cameo_codes
 
         article, event = record_or_404(article_id, "events", event_id)
         actors = {a.id: a for a in article.actors}

@@ -3,7 +3,9 @@ import pytest
 
 from chronicle.clean.text import clean_text
 from chronicle.extract.actors import find_actors
-from chronicle.extract.events import actor_code, cameo_info, convention_code, find_events
+from chronicle.extract.events import find_events
+from chronicle.extract.events.actor_codes import actor_code
+from chronicle.extract.events.codebook import cameo_info, convention_code
 from chronicle.extract.nlp import get_nlp
 from chronicle.extract.times import find_times
 from chronicle.records import Actor

@@ -2,13 +2,9 @@
 import pytest
 
 from chronicle.extract.nlp import get_nlp
-from chronicle.extract.times import (
-    NO_PUBLISHED,
-    duration_value,
-    find_times,
-    parse_number,
-    sentence_date,
-)
+from chronicle.extract.times import find_times, sentence_date
+from chronicle.extract.times.resolve import NO_PUBLISHED
+from chronicle.extract.times.values import duration_value, parse_number
 
 # The cleaned body of the reference article (../shared/specimen/article.txt), published 2023-02-12.
 SPECIMEN = (

@@ -3,7 +3,8 @@ import pytest
 
 from chronicle.knowledge import actor_base as knowledge
 from chronicle.extract.actors import find_actors
-from chronicle.extract.events import actor_code, find_events
+from chronicle.extract.events import find_events
+from chronicle.extract.events.actor_codes import actor_code
 from chronicle.extract.nlp import get_nlp
 from tests.conftest import shared_path
 
