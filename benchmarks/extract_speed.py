@@ -34,9 +34,10 @@ def main(argv=None) -> int:
 
     from chronicle.extract.nlp import get_nlp
     from chronicle.extract.pipeline import extract_batch
-    from chronicle.ingest.files import RawDocument, iter_documents
+    from chronicle.ingest.files import iter_documents
+    from chronicle.records import Document
 
-    docs = [d for d in iter_documents([str(folder)]) if isinstance(d, RawDocument)]
+    docs = [d for d in iter_documents([str(folder)]) if isinstance(d, Document)]
     if args.limit:
         docs = docs[: args.limit]
     texts = [d.text for d in docs]

@@ -52,11 +52,12 @@ def main() -> None:
 
     from chronicle import settings
     from chronicle.extract.pipeline import _prepare
-    from chronicle.ingest.files import RawDocument, iter_documents
+    from chronicle.ingest.files import iter_documents
+    from chronicle.records import Document
 
     print("reading and cleaning the input ...", flush=True)
     texts = [_prepare(d.text, d.published, d.source, True, d.title, d.removed).text
-             for d in iter_documents(args.inputs) if isinstance(d, RawDocument)]
+             for d in iter_documents(args.inputs) if isinstance(d, Document)]
     texts = sorted((t for t in texts if len(t) <= settings.MAX_CHUNK_CHARS), key=len, reverse=True)[:args.n]
     print(f"{len(texts)} longest articles: {sum(map(len, texts)):,} characters "
           f"({len(texts[0]):,} to {len(texts[-1]):,} each)")

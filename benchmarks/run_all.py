@@ -68,10 +68,11 @@ def sample_paths(corpus: Path, n: int) -> list[str]:
 
 def read_items(paths: list[str]) -> list[tuple]:
     """``(text, published, source, title, removed)`` as ``chronicle ingest`` feeds extraction."""
-    from chronicle.ingest.files import RawDocument, iter_documents
+    from chronicle.ingest.files import iter_documents
+    from chronicle.records import Document
 
     return [(d.text, d.published, d.source, d.title, d.removed)
-            for d in iter_documents(paths) if isinstance(d, RawDocument)]
+            for d in iter_documents(paths) if isinstance(d, Document)]
 
 
 def words_of(items) -> int:
@@ -134,9 +135,10 @@ def _memory_child(paths, conn):
 
 
 def _documents(paths):
-    from chronicle.ingest.files import RawDocument, iter_documents
+    from chronicle.ingest.files import iter_documents
+    from chronicle.records import Document
 
-    return (d for d in iter_documents(paths) if isinstance(d, RawDocument))
+    return (d for d in iter_documents(paths) if isinstance(d, Document))
 
 
 def _in_child(target, *args):

@@ -2,7 +2,8 @@
 
 Every span field is a ``(start, end)`` pair of character offsets into ``Article.text``:
 ``article.text[start:end]`` is the evidence. JSON turns the pairs into two-element lists;
-``Article.from_dict`` turns them back.
+``Article.from_dict`` turns them back. ``Document`` and ``Skipped`` are what the readers
+(``chronicle/ingest/``) give before cleaning: an input read, or why it was not.
 
 DOCS: docs/format.md
 """
@@ -28,6 +29,49 @@ class Removed:
 
     text: str
     reason: str
+
+
+# Inputs -------------------------------------------------------------------------------------
+# What the readers (chronicle/ingest/) hand to cleaning and extraction: one ``Document`` per
+# input read, one ``Skipped`` per input not read.
+
+# Where ``Document.published`` came from (DOCS: docs/ingest.md):
+# "html": the page itself, found by htmldate in its markup or URL (HTML files, WARC records,
+#   HTML in a feed entry or a JSON line);
+# "feed": the feed entry's published (else updated, else created) date;
+# "jsonl": the "published" field of the JSON line;
+# "given": passed by the user (--published); set by the pipeline, never by a reader.
+PUBLISHED_FROM = ("html", "feed", "jsonl", "given")
+
+
+@dataclass
+class Document:
+    """One input, decoded: text plus what its reader found about it."""
+
+    source: str  # path, "-" for stdin, "path#record-id" for a WARC record, "path:line" for JSONL
+    text: str  # decoded text (for web pages: the main text, boilerplate removed)
+    encoding: Optional[str]  # Python codec name ("utf-8", "cp1252", ...); None if given as str
+    title: Optional[str] = None  # headline found in the page's markup or the feed entry
+    published: Optional[str] = None  # ISO date "YYYY-MM-DD" found in the page or feed
+    url: Optional[str] = None  # canonical URL, WARC-Target-URI or feed link
+    author: Optional[str] = None
+    language: Optional[str] = None  # ISO 639-1 code ("en"), when detected
+    format: str = "text"  # what it was read from: text, html, warc, feed, jsonl
+    removed: list[Removed] = field(default_factory=list)  # lines a web-page reader dropped, why
+    # Where ``published`` came from, one of ``PUBLISHED_FROM``; None when ``published`` is None.
+    published_from: Optional[str] = None
+
+
+@dataclass
+class Skipped:
+    """An input that was not read, and why."""
+
+    source: str
+    reason: str  # names the input and the fix
+    failed: bool  # True: an error (non-zero exit); False: deliberately skipped (empty file)
+
+
+# Records ------------------------------------------------------------------------------------
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""Reading news feeds: one ``RawDocument`` per RSS or Atom entry.
+"""Reading news feeds: one ``Document`` per RSS or Atom entry.
 
 ``iter_feed`` parses the feed with feedparser (a file, bytes, or a URL it fetches), then for each
 entry:
@@ -7,7 +7,8 @@ entry:
 2. HTML content long enough to hold a page goes through ``read_html``; otherwise (or when that
    finds no main text) the fragment is turned into text block by block and the same line rules
    drop its boilerplate ("Advertisement", "Read more: ..."). Plain text is kept as it is.
-3. Title, link and publication date (``published``, else ``updated``) come from the entry.
+3. Title, link and publication date (``published``, else ``updated``) come from the entry; a
+   date only the page itself gives (``read_html``) is taken when the entry has none.
 
 An entry with no text is reported and skipped; a feed feedparser can't read is one ``Skipped``.
 """
@@ -18,9 +19,9 @@ import re
 from pathlib import Path
 from typing import Iterator, Optional, Union
 
-from chronicle.ingest.files import RawDocument, Skipped
 from chronicle.ingest.html import clean_lines, read_html
 from chronicle.ingest.language import detect_language, normalise_language
+from chronicle.records import Document, Skipped
 
 NOT_A_FEED = "{source}: not an RSS or Atom feed ({detail}). Check the file or URL."
 NO_ENTRIES = "{source}: the feed has no entries"
@@ -33,12 +34,12 @@ MIN_ARTICLE_HTML_CHARS = 2000
 _BLOCK_TAGS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "pre")
 
 
-def iter_feed(path_or_url: Union[str, Path, bytes], *, source: Optional[str] = None) -> Iterator[Union[RawDocument, Skipped]]:
-    """The entries of an RSS or Atom feed, one ``RawDocument`` each.
+def iter_feed(path_or_url: Union[str, Path, bytes], *, source: Optional[str] = None) -> Iterator[Union[Document, Skipped]]:
+    """The entries of an RSS or Atom feed, one ``Document`` each.
 
     path_or_url (str | Path | bytes): a feed file, an http(s) URL, or the feed's bytes.
     source (str | None): the name used in sources and messages. Defaults to the path or URL.
-    RETURNS (Iterator[RawDocument | Skipped]): entries in feed order; "<source>#entry-N" sources.
+    RETURNS (Iterator[Document | Skipped]): entries in feed order; "<source>#entry-N" sources.
     """
     import feedparser
 
@@ -68,13 +69,14 @@ def iter_feed(path_or_url: Union[str, Path, bytes], *, source: Optional[str] = N
         yield read_entry(entry, f"{source}#entry-{number}", feed_language)
 
 
-def read_entry(entry, source: str, feed_language: Optional[str] = None) -> Union[RawDocument, Skipped]:
-    """One feed entry as a ``RawDocument`` (or why it has no text)."""
+def read_entry(entry, source: str, feed_language: Optional[str] = None) -> Union[Document, Skipped]:
+    """One feed entry as a ``Document`` (or why it has no text)."""
     # 1.
     body, body_type = _entry_body(entry)
     title = " ".join((entry.get("title") or "").split()) or None
     link = entry.get("link") or None
     published = entry_date(entry)
+    published_from = "feed" if published else None
     if not body.strip():
         return Skipped(source, EMPTY_ENTRY.format(source=source), failed=False)
     # 2.
@@ -82,9 +84,10 @@ def read_entry(entry, source: str, feed_language: Optional[str] = None) -> Union
     if "html" in body_type:
         if len(body) >= MIN_ARTICLE_HTML_CHARS:
             page = read_html(body, source, url=link, fmt="feed")
-            if isinstance(page, RawDocument):
+            if isinstance(page, Document):
                 text = page.text
-                published = published or page.published
+                if not published and page.published:
+                    published, published_from = page.published, page.published_from
                 author = author or page.author
         if text is None:
             removed: list = []
@@ -94,9 +97,10 @@ def read_entry(entry, source: str, feed_language: Optional[str] = None) -> Union
     if not text.strip():
         return Skipped(source, EMPTY_ENTRY.format(source=source), failed=False)
     # 3.
-    return RawDocument(
+    return Document(
         source=source, text=text, encoding=None, title=title, published=published, url=link,
         author=author, language=detect_language(text) or feed_language, format="feed",
+        published_from=published_from,
     )
 
 

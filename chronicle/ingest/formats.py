@@ -14,13 +14,13 @@ import zlib
 from pathlib import Path
 from typing import Union
 
+from chronicle.ingest.decode import GZIP_MAGIC
+
 FORMATS = ("text", "html", "warc", "feed", "jsonl")
 
 # How much of a file to look at. Enough for a long HTML <head> prologue or an XML declaration
 # followed by comments; short enough to be free on a 25 MB WARC.
 SNIFF_BYTES = 8192
-
-GZIP_MAGIC = b"\x1f\x8b"
 
 # Extensions, lowest-priority evidence: a ".html" file holding plain text is read as text.
 SUFFIX_FORMATS = {

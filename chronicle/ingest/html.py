@@ -6,13 +6,15 @@
 2. Parse the page; note the texts of its links and buttons (navigation, calls to action).
 3. Extract main text and metadata with trafilatura (title, author, canonical URL, date via
    htmldate with ``original_date``, so the first publication wins over a later update).
-4. Drop what trafilatura leaves that Chronicle knows as boilerplate: its plain-text line rules
-   (ads, captions, bylines, share prompts, "Read more", title copies), web-page rules (newsletter
-   sign-ups, affiliate disclosures, "5 min read"...) and short lines that are only a link's text.
+4. Drop what trafilatura leaves that Chronicle knows as boilerplate: the line rules of
+   ``chronicle.clean.boilerplate`` (title copies; ads, captions, bylines, share prompts, "Read
+   more"; and, for web pages only, newsletter sign-ups, affiliate disclosures, "5 min read"...),
+   then what only the page can tell: short lines that are only a link's text, furniture at the
+   edges.
 5. Detect the language (the page's ``lang`` attribute when detection is unsure).
 
 The result's ``text`` has one paragraph (or heading, or list item) per block, blocks separated by
-a blank line, and no title: the title is in ``RawDocument.title``.
+a blank line, and no title: the title is in ``Document.title``.
 """
 from __future__ import annotations
 
@@ -21,15 +23,16 @@ from typing import Optional, Union
 
 from rapidfuzz import fuzz
 
-from chronicle.clean.text import (
-    MAX_BOILERPLATE_WORDS,
+from chronicle.clean.boilerplate import (
     classify_boilerplate,
     classify_title_copy,
+    classify_web_boilerplate,
+    ends_sentence,
     match_key,
 )
-from chronicle.ingest.files import RawDocument, Skipped, decode_bytes
+from chronicle.ingest.decode import decode_bytes
 from chronicle.ingest.language import detect_language, normalise_language
-from chronicle.records import Removed
+from chronicle.records import Document, Removed, Skipped
 
 NOT_HTML = "{source}: no HTML could be parsed from it ({detail}). Is it a web page?"
 NO_MAIN_TEXT = "{source}: no article text found in the page (navigation, a form or an index page?)"
@@ -49,7 +52,7 @@ def read_html(
     *,
     encoding: Optional[str] = None,
     fmt: str = "html",
-) -> Union[RawDocument, Skipped]:
+) -> Union[Document, Skipped]:
     """The main text and metadata of one web page.
 
     data (bytes | str): the page, raw bytes or already decoded.
@@ -58,7 +61,7 @@ def read_html(
         in the page wins. Defaults to None.
     encoding (str | None): charset declared outside the page (an HTTP Content-Type header).
     fmt (str): the ``format`` recorded on the result ("html", "warc", "feed"...).
-    RETURNS (RawDocument | Skipped): the page, or why it was skipped (``failed=False`` when the
+    RETURNS (Document | Skipped): the page, or why it was skipped (``failed=False`` when the
         page simply has no article text; ``failed=True`` when it is not HTML).
     """
     import trafilatura
@@ -103,17 +106,19 @@ def read_html(
     text = "\n\n".join(paragraphs)
     # 5.
     language = detect_language(text) or page_language
-    return RawDocument(
+    published = document.date or None
+    return Document(
         source=source,
         text=text,
         encoding=used_encoding,
         title=title,
-        published=document.date or None,
+        published=published,
         url=document.url or url,
         author=document.author or None,
         language=language,
         format=fmt,
         removed=removed,
+        published_from="html" if published else None,
     )
 
 
@@ -259,6 +264,7 @@ def clean_lines(
 # page's furniture ("The Go Blog", "Blog Index", "Proudly supporting"), not its story.
 # Calibration (WCXB dev): leaked boilerplate 0.029 → 0.027, word F1 unchanged.
 MAX_EDGE_WORDS = 6
+# Unlike ``boilerplate.ends_sentence``, a line ending in ":" (a lead-in to a list) counts too.
 _ENDS_SENTENCE = re.compile(r"[.!?…:][\"'”’»)\]]*$")
 
 
@@ -279,17 +285,22 @@ def trim_edges(lines: list[str], removed: list[Removed]) -> list[str]:
 
 
 def classify_web_line(line: str, title: Optional[str], link_keys: frozenset[str]) -> Optional[str]:
-    """The reason to drop one line of extracted page text, or None to keep it."""
+    """The reason to drop one line of extracted page text, or None to keep it.
+
+    The shared line rules first (``chronicle.clean.boilerplate``), then the one rule that needs
+    the page: a line that is only a link's text.
+    """
     if title is not None:
         reason = classify_title_copy(line, title)
         if reason is not None:
             return reason
+    # trafilatura writes list items as "- item": the every-text rules see the item itself.
     reason = classify_boilerplate(_unbullet(line))
     if reason is not None:
         return reason
-    for reason, rule in WEB_RULES:
-        if rule(line):
-            return reason
+    reason = classify_web_boilerplate(line)
+    if reason is not None:
+        return reason
     if is_link_text(line, link_keys):
         return "navigation link"
     return None
@@ -299,93 +310,9 @@ def _unbullet(line: str) -> str:
     return re.sub(r"^[-*•]\s+", "", line)
 
 
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
-
-
 def is_link_text(line: str, link_keys: frozenset[str]) -> bool:
     """A short line that is the whole text of a link or button: "Home", "Book a demo"."""
     words = len(line.split())
-    if words > MAX_LINK_LINE_WORDS or _SENTENCE_END.search(line):
+    if words > MAX_LINK_LINE_WORDS or ends_sentence(line):
         return False
     return match_key(_unbullet(line)) in link_keys
-
-
-_NEWSLETTER = re.compile(
-    r"\b(?:sign[ -]?up|subscribe|join|get|receive)\b.{0,60}\b(?:newsletters?|mailing list|inbox"
-    r"|updates|notifications)\b|\bnewsletters?\b$|^(?:newsletter|sign[ -]?up|log ?in|sign ?in"
-    r"|register|subscribe(?: now| today)?|join(?: now| us)?|get started(?: today| now| for free)?"
-    r"|book a (?:demo|call)|request a (?:demo|quote)|contact us|learn more|try (?:it )?(?:for )?free"
-    r"|start (?:your )?free trial|back to (?:top|blog|blogs|news|articles)|table of contents"
-    r"|jump to(?: the)? \w+|skip to (?:main )?content|previous (?:article|post)|next (?:article|post)"
-    r"|share (?:your story|this)|tags|categories|comments?|leave a (?:comment|reply))\b",
-    re.IGNORECASE,
-)
-
-
-def is_call_to_action(line: str) -> bool:
-    """A short prompt to sign up, subscribe, log in or navigate, not a sentence of the story."""
-    if len(line.split()) > MAX_BOILERPLATE_WORDS:
-        return False
-    return bool(_NEWSLETTER.search(_strip_edges(line)))
-
-
-_DISCLOSURE = re.compile(
-    r"(?:we|i) may (?:earn|receive|be compensated)|affiliate (?:links?|commission)"
-    r"|as an amazon associate|advertiser disclosure|advertising (?:policy|disclosure)"
-    r"|(?:products|items) (?:are|were) (?:chosen|selected) independently"
-    r"|purchases made through (?:our )?links|earn (?:us )?a (?:small )?commission"
-    r"|earn from qualifying purchases|supported by commissions|^disclosure\s*:",
-    re.IGNORECASE,
-)
-
-
-_PROMPT_IN_LINE = re.compile(
-    r"\b(?:follow us on|sign up for our|subscribe to our|join our (?:mailing list|newsletter|community)"
-    r"|already have an account|exclusive to .{0,30}subscribers|if you (?:liked|enjoyed) this"
-    r" (?:article|post|story|recipe)|leave a (?:star )?rating|funded by readers|pin (?:it )?for later"
-    r"|unsubscribe)\b|\(sponsored\)$|^(?:advertisement|sponsored|promoted|ad)\s*:",
-    re.IGNORECASE,
-)
-
-
-def is_prompt_in_line(line: str) -> bool:
-    """A line carrying a prompt to the reader: "... and follow us on Facebook", "(Sponsored)"."""
-    return len(line.split()) <= 2 * MAX_BOILERPLATE_WORDS and bool(_PROMPT_IN_LINE.search(line))
-
-
-def is_disclosure(line: str) -> bool:
-    """Affiliate and advertising disclosures: "We may earn a commission from links on this page"."""
-    return len(line.split()) <= 3 * MAX_BOILERPLATE_WORDS and bool(_DISCLOSURE.search(line))
-
-
-_READING_TIME = re.compile(
-    r"^(?:[-|•·]\s*)?\d{1,3}\s*(?:min(?:ute)?s?|mins?)\.?\s*(?:read|reading time)?$"
-    r"|^(?:reading time|read time)\s*:?\s*\d{1,3}\s*(?:min(?:ute)?s?)\.?$",
-    re.IGNORECASE,
-)
-_POSTED = re.compile(
-    r"^(?:posted|published|updated|last updated|written)(?: by [^|]{1,60}?)?(?: on| at)?\s*:?\s*"
-    r"(?:\w+\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2} \w+\.? \d{4}|\d{4}-\d{2}-\d{2}"
-    r"|\d{1,2}/\d{1,2}/\d{2,4})?$",
-    re.IGNORECASE,
-)
-
-
-def is_page_furniture(line: str) -> bool:
-    """Reading time, "Posted by ... on <date>", "Updated: <date>": page furniture, not story."""
-    if len(line.split()) > MAX_BOILERPLATE_WORDS:
-        return False
-    stripped = _strip_edges(line)
-    return bool(_READING_TIME.match(stripped) or _POSTED.match(stripped))
-
-
-def _strip_edges(line: str) -> str:
-    return re.sub(r"^[\W_]+|[\W_]+$", "", line)
-
-
-WEB_RULES = (
-    ("call to action", is_call_to_action),
-    ("call to action", is_prompt_in_line),
-    ("disclosure", is_disclosure),
-    ("page furniture", is_page_furniture),
-)

@@ -1,4 +1,4 @@
-"""Reading JSON Lines: one ``RawDocument`` per line holding an article.
+"""Reading JSON Lines: one ``Document`` per line holding an article.
 
 Each line is a JSON object with ``text`` (plain text) or ``html`` (a web page, read with
 ``read_html``), and optionally ``url``, ``title``, ``published`` (ISO date), ``id``. Blank lines
@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import Any, Iterator, Optional, Union
 
 from chronicle import settings
-from chronicle.ingest.files import RawDocument, Skipped
+from chronicle.ingest.decode import GZIP_MAGIC
 from chronicle.ingest.html import read_html
 from chronicle.ingest.language import detect_language
+from chronicle.records import Document, Skipped
 
 BAD_JSON = "{source}: line {line} is not valid JSON ({error}); fix or remove the line"
 NOT_OBJECT = "{source}: line {line} is a JSON {kind}, not an object with \"text\" or \"html\""
@@ -25,16 +26,16 @@ BAD_DATE = "{source}: line {line}: published {value!r} is not an ISO date (YYYY-
 TOO_LONG = "{source}: line {line} is over the {limit:,}-byte input limit; skipped"
 
 
-def iter_jsonl(path: Union[str, Path]) -> Iterator[Union[RawDocument, Skipped]]:
+def iter_jsonl(path: Union[str, Path]) -> Iterator[Union[Document, Skipped]]:
     """The articles of a JSON Lines file, one per line, sources "path:LINE".
 
     path (str | Path): the file.
-    RETURNS (Iterator[RawDocument | Skipped]): one item per non-blank line, in order.
+    RETURNS (Iterator[Document | Skipped]): one item per non-blank line, in order.
     """
     path = Path(path)
     try:
         with path.open("rb") as probe:
-            compressed = probe.read(2) == b"\x1f\x8b"
+            compressed = probe.read(2) == GZIP_MAGIC
         f = gzip.open(path, "rb") if compressed else path.open("rb")
     except OSError as error:
         yield Skipped(str(path), f"Can't read {path}: {error.strerror or error}. Check the path and its permissions.", failed=True)
@@ -50,8 +51,8 @@ def iter_jsonl(path: Union[str, Path]) -> Iterator[Union[RawDocument, Skipped]]:
             yield Skipped(str(path), f"{path}: damaged data after line {number - 1}: {error}", failed=True)
 
 
-def read_line(raw: bytes, source: str, number: int) -> Union[RawDocument, Skipped]:
-    """One line of a JSON Lines file as a ``RawDocument``, or why it is skipped."""
+def read_line(raw: bytes, source: str, number: int) -> Union[Document, Skipped]:
+    """One line of a JSON Lines file as a ``Document``, or why it is skipped."""
     where = f"{source}:{number}"
     if len(raw) > settings.MAX_INPUT_BYTES:
         return Skipped(where, TOO_LONG.format(source=source, line=number, limit=settings.MAX_INPUT_BYTES), failed=True)
@@ -72,17 +73,19 @@ def read_line(raw: bytes, source: str, number: int) -> Union[RawDocument, Skippe
         where = f"{source}#{record['id']}"
     text = _string(record.get("text"))
     if text is not None and text.strip():
-        return RawDocument(
+        return Document(
             source=where, text=text, encoding="utf-8", title=title, published=published, url=url,
             author=_string(record.get("author")), language=detect_language(text), format="jsonl",
+            published_from="jsonl" if published else None,
         )
     html = _string(record.get("html"))
     if html is None or not html.strip():
         return Skipped(where, NO_TEXT.format(source=source, line=number), failed=True)
     page = read_html(html, where, url=url, fmt="jsonl")
-    if isinstance(page, RawDocument):
+    if isinstance(page, Document):
         page.title = title or page.title
-        page.published = published or page.published
+        if published:
+            page.published, page.published_from = published, "jsonl"
         page.encoding = "utf-8"
     return page
 

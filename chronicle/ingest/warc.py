@@ -1,4 +1,4 @@
-"""Reading web archives: one ``RawDocument`` per HTML page in a WARC or WARC.gz file.
+"""Reading web archives: one ``Document`` per HTML page in a WARC or WARC.gz file.
 
 ``iter_warc`` streams the archive record by record (FastWARC; warcio when FastWARC can't be
 imported), so memory does not grow with the number of records:
@@ -26,9 +26,10 @@ from pathlib import Path
 from typing import BinaryIO, Iterator, Optional, Union
 
 from chronicle import settings
-from chronicle.ingest.files import RawDocument, Skipped
-from chronicle.ingest.formats import GZIP_MAGIC, format_of_head
+from chronicle.ingest.decode import GZIP_MAGIC
+from chronicle.ingest.formats import format_of_head
 from chronicle.ingest.html import read_html
+from chronicle.records import Document, Skipped
 
 TRUNCATED = "{source}: truncated record ({got:,} of {declared:,} bytes); skipped"
 TOO_LARGE = "{source}: record of {size:,} bytes is over the {limit:,}-byte input limit; skipped (raise CHRONICLE_MAX_INPUT_BYTES to read it)"
@@ -63,11 +64,11 @@ class DamagedArchive(Exception):
         self.offset, self.error = offset, error
 
 
-def iter_warc(path: Union[str, Path]) -> Iterator[Union[RawDocument, Skipped]]:
-    """The HTML pages of a WARC file, one ``RawDocument`` each, and why the rest were skipped.
+def iter_warc(path: Union[str, Path]) -> Iterator[Union[Document, Skipped]]:
+    """The HTML pages of a WARC file, one ``Document`` each, and why the rest were skipped.
 
     path (str | Path): a .warc or .warc.gz file (gzip per record or whole-file).
-    RETURNS (Iterator[RawDocument | Skipped]): pages in archive order, per-record failures
+    RETURNS (Iterator[Document | Skipped]): pages in archive order, per-record failures
         (``failed=True``) as they occur, and per-kind counts of skipped records at the end.
     """
     path = Path(path)
@@ -107,7 +108,7 @@ def _damaged_marker(path: Path, damage: DamagedArchive, resume: Optional[int]) -
     return WarcRecord("damaged", None, None, None, reason.encode("utf-8"), None, damage.offset)
 
 
-def _read_record(path: Path, record: WarcRecord, counts: Counter) -> Iterator[Union[RawDocument, Skipped]]:
+def _read_record(path: Path, record: WarcRecord, counts: Counter) -> Iterator[Union[Document, Skipped]]:
     if record.kind == "damaged":
         yield Skipped(str(path), record.block.decode("utf-8"), failed=True)
         return

@@ -3,9 +3,10 @@ import http.server
 import threading
 
 from chronicle.ingest.feeds import html_fragment_to_text, iter_feed
-from chronicle.ingest.files import RawDocument, Skipped, iter_documents
+from chronicle.ingest.files import iter_documents
+from chronicle.records import Skipped
 
-from .webpages import BODY, TITLE
+from .webpages import BODY, TITLE, article_page
 
 FRAGMENT = "".join(f"<p>{p}</p>" for p in BODY[:2]) + "<p>Advertisement</p>" + "".join(
     f"<p>{p}</p>" for p in BODY[2:]) + "<p>Read more: Budget talks stall again</p>"
@@ -42,8 +43,25 @@ def test_rss_entries_become_documents_with_title_link_and_date(tmp_path):
     assert first.text.split("\n\n") == BODY  # full content, boilerplate removed
     assert first.source == f"{path}#entry-1"
     assert second.text == "The old bridge will close for three weeks.\n\nBuses will replace trams."
-    assert second.published == "2023-02-13"
+    assert (second.published, second.published_from) == ("2023-02-13", "feed")
     assert isinstance(empty, Skipped) and not empty.failed
+
+
+def test_entry_without_a_date_takes_the_date_of_its_page(tmp_path):
+    # feedparser drops the page's <head>; the date left is the one printed above the headline.
+    body = BODY + [p.replace("tram", "bus") for p in BODY]  # long enough to be read as a page
+    page = article_page(body=body).replace("<h1>", '<time datetime="2023-01-30">30 January 2023</time><h1>')
+    path = tmp_path / "news.rss"
+    path.write_text(f"""<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>x</title>
+<item><title>{TITLE}</title><link>https://news.example.com/tram</link>
+<content:encoded><![CDATA[{page}]]></content:encoded></item>
+<item><title>Undated</title><link>https://news.example.com/undated</link>
+<description>No date anywhere.</description></item>
+</channel></rss>""", encoding="utf-8")
+    dated, undated = iter_feed(path)
+    assert (dated.published, dated.published_from) == ("2023-01-30", "html")
+    assert (undated.published, undated.published_from) == (None, None)
 
 
 def test_atom_entries_take_published_over_updated_and_keep_the_author(tmp_path):

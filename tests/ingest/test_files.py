@@ -5,7 +5,8 @@ import os
 import pytest
 
 from chronicle import settings
-from chronicle.ingest.files import RawDocument, Skipped, iter_documents, read_document
+from chronicle.ingest.files import iter_documents, read_document
+from chronicle.records import Document, Skipped
 
 QUOTED = "The mayor said “it’s a new café” – and left.\n"
 
@@ -13,7 +14,7 @@ QUOTED = "The mayor said “it’s a new café” – and left.\n"
 def test_utf8_file_is_read(tmp_path):
     path = tmp_path / "article.txt"
     path.write_text(QUOTED, encoding="utf-8")
-    assert read_document(path) == RawDocument(str(path), QUOTED, "utf-8")
+    assert read_document(path) == Document(str(path), QUOTED, "utf-8")
 
 
 def test_empty_file_is_skipped_not_failed(tmp_path):
@@ -48,7 +49,7 @@ def test_windows_1252_file_keeps_curly_quotes_and_accents(tmp_path):
     text = "He said “it’s a café” and left.\nThe naïve résumé was fine.\n"
     path = tmp_path / "legacy.txt"
     path.write_bytes(text.encode("cp1252"))
-    assert read_document(path) == RawDocument(str(path), text, "cp1252")
+    assert read_document(path) == Document(str(path), text, "cp1252")
 
 
 def test_latin_1_file_is_decoded(tmp_path):
@@ -56,7 +57,7 @@ def test_latin_1_file_is_decoded(tmp_path):
     path = tmp_path / "latin1.txt"
     path.write_bytes(text.encode("latin-1"))
     result = read_document(path)
-    assert isinstance(result, RawDocument)
+    assert isinstance(result, Document)
     assert result.text == text
     # Latin-1 text is Windows-1252 text too; either name is right.
     assert result.encoding in {"cp1252", "iso8859-1"}
@@ -66,13 +67,13 @@ def test_central_european_legacy_file_is_decoded(tmp_path):
     text = "Vláda v Praze řekla, že příliš žluťoučký kůň úpěl ďábelské ódy.\n"
     path = tmp_path / "cz.txt"
     path.write_bytes(text.encode("cp1250"))
-    assert read_document(path) == RawDocument(str(path), text, "cp1250")
+    assert read_document(path) == Document(str(path), text, "cp1250")
 
 
 def test_utf8_bom_is_removed(tmp_path):
     path = tmp_path / "bom.txt"
     path.write_bytes(b"\xef\xbb\xbf" + QUOTED.encode("utf-8"))
-    assert read_document(path) == RawDocument(str(path), QUOTED, "utf-8-sig")
+    assert read_document(path) == Document(str(path), QUOTED, "utf-8-sig")
 
 
 @pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be"])
@@ -80,7 +81,7 @@ def test_utf16_with_bom_is_decoded(tmp_path, codec):
     bom = {"utf-16": b"", "utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff"}[codec]
     path = tmp_path / "wide.txt"
     path.write_bytes(bom + QUOTED.encode(codec))
-    assert read_document(path) == RawDocument(str(path), QUOTED, "utf-16")
+    assert read_document(path) == Document(str(path), QUOTED, "utf-16")
 
 
 def test_20_mb_text_file_is_read(tmp_path):
@@ -89,7 +90,7 @@ def test_20_mb_text_file_is_read(tmp_path):
     path = tmp_path / "big.txt"
     path.write_text(text, encoding="utf-8")
     result = read_document(path)
-    assert isinstance(result, RawDocument)
+    assert isinstance(result, Document)
     assert result.encoding == "utf-8"
     assert len(result.text) == len(text)
 
@@ -126,7 +127,7 @@ def test_unreadable_file_fails_with_the_os_error(tmp_path):
 def test_explicitly_named_file_is_read_whatever_its_extension(tmp_path):
     path = tmp_path / "article.html"
     path.write_text(QUOTED, encoding="utf-8")
-    assert list(iter_documents([str(path)])) == [RawDocument(str(path), QUOTED, "utf-8")]
+    assert list(iter_documents([str(path)])) == [Document(str(path), QUOTED, "utf-8")]
 
 
 def test_directory_is_walked_in_order_and_a_broken_file_does_not_stop_it(tmp_path):
@@ -143,7 +144,7 @@ def test_directory_is_walked_in_order_and_a_broken_file_does_not_stop_it(tmp_pat
 
     results = list(iter_documents([str(tmp_path)]))
 
-    documents = [r for r in results if isinstance(r, RawDocument)]
+    documents = [r for r in results if isinstance(r, Document)]
     assert [d.text for d in documents] == ["First.", "Second.", "Third.", "Fourth."]
     skipped = {os.path.basename(r.source): r for r in results if isinstance(r, Skipped)}
     assert set(skipped) == {"broken.txt", "photo.png"}
@@ -155,25 +156,25 @@ def test_inputs_are_read_in_the_order_given(tmp_path):
     good = tmp_path / "good.txt"
     good.write_text("Body.", encoding="utf-8")
     results = list(iter_documents([str(tmp_path / "missing.txt"), str(good)]))
-    assert [type(r) for r in results] == [Skipped, RawDocument]
+    assert [type(r) for r in results] == [Skipped, Document]
     assert results[1].text == "Body."
 
 
 def test_stdin_bytes_are_decoded_like_a_file():
     stdin = io.BytesIO("“Café”, he said, “is open.”\n".encode("cp1252"))
     [result] = iter_documents(["-"], stdin=stdin)
-    assert result == RawDocument("-", "“Café”, he said, “is open.”\n", "cp1252")
+    assert result == Document("-", "“Café”, he said, “is open.”\n", "cp1252")
 
 
 def test_stdin_text_stream_is_read_through_its_buffer():
     stdin = io.TextIOWrapper(io.BytesIO(QUOTED.encode("utf-8")), encoding="utf-8")
     [result] = iter_documents(["-"], stdin=stdin)
-    assert result == RawDocument("-", QUOTED, "utf-8")
+    assert result == Document("-", QUOTED, "utf-8")
 
 
 def test_stdin_string_is_taken_as_decoded():
     [result] = iter_documents(["-"], stdin=io.StringIO(QUOTED))
-    assert result == RawDocument("-", QUOTED, None)
+    assert result == Document("-", QUOTED, None)
 
 
 def test_empty_stdin_is_skipped():

@@ -1,13 +1,14 @@
 """Reading web pages: main text without boilerplate, and the page's metadata."""
-from chronicle.ingest.files import RawDocument, Skipped, iter_documents
+from chronicle.ingest.files import iter_documents
 from chronicle.ingest.html import choose_title, read_html
+from chronicle.records import Document, Skipped
 
 from .webpages import BODY, TITLE, article_page
 
 
 def test_page_main_text_keeps_every_paragraph_of_the_story():
     doc = read_html(article_page().encode("utf-8"), "page.html")
-    assert isinstance(doc, RawDocument)
+    assert isinstance(doc, Document)
     assert doc.text.split("\n\n") == BODY
 
 
@@ -26,7 +27,7 @@ def test_page_title_is_the_headline_without_the_site_name():
 
 def test_page_metadata_is_carried_on_the_document():
     doc = read_html(article_page().encode("utf-8"), "page.html")
-    assert doc.published == "2023-02-12"
+    assert (doc.published, doc.published_from) == ("2023-02-12", "html")
     assert doc.url == "https://news.example.com/tram-extension"
     assert doc.author == "Jane Reporter"
     assert doc.language == "en"

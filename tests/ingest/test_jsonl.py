@@ -1,8 +1,9 @@
 """JSON Lines: one article per line, bad lines reported by number."""
 import json
 
-from chronicle.ingest.files import RawDocument, Skipped, iter_documents
+from chronicle.ingest.files import iter_documents
 from chronicle.ingest.jsonl import iter_jsonl
+from chronicle.records import Document, Skipped
 
 from .webpages import BODY, TITLE, article_page
 
@@ -21,6 +22,18 @@ def test_text_and_html_lines_become_documents_with_their_fields(tmp_path):
     assert (first.source, first.text, first.url, first.title, first.published, first.format) == (
         f"{path}:1", "The council voted on Tuesday.", "https://x/1", "Vote", "2023-02-12", "jsonl")
     assert second.title == TITLE and second.text.split("\n\n") == BODY and second.format == "jsonl"
+    assert first.published_from == "jsonl"
+    assert (second.published, second.published_from) == ("2023-02-12", "html")  # the page's date
+
+
+def test_published_field_wins_over_the_date_in_the_page(tmp_path):
+    path = write_lines(tmp_path / "articles.jsonl", [
+        json.dumps({"html": article_page(date="2023-02-12"), "published": "2023-03-01"}),
+        json.dumps({"text": "Undated."}),
+    ])
+    page, undated = iter_jsonl(path)
+    assert (page.published, page.published_from) == ("2023-03-01", "jsonl")
+    assert (undated.published, undated.published_from) == (None, None)
 
 
 def test_bad_lines_are_skipped_with_their_line_number_and_the_rest_read(tmp_path):
@@ -34,7 +47,7 @@ def test_bad_lines_are_skipped_with_their_line_number_and_the_rest_read(tmp_path
         json.dumps({"text": "Last."}),
     ])
     results = list(iter_jsonl(path))
-    assert [r.text for r in results if isinstance(r, RawDocument)] == ["First.", "Last."]
+    assert [r.text for r in results if isinstance(r, Document)] == ["First.", "Last."]
     skipped = [r for r in results if isinstance(r, Skipped)]
     assert [s.source for s in skipped] == [f"{path}:{n}" for n in (2, 4, 5, 6)]
     assert all(s.failed for s in skipped)

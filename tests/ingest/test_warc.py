@@ -4,8 +4,9 @@ import tracemalloc
 from pathlib import Path
 
 from chronicle.ingest import warc
-from chronicle.ingest.files import RawDocument, Skipped, iter_documents
+from chronicle.ingest.files import iter_documents
 from chronicle.ingest.warc import iter_warc, split_http
+from chronicle.records import Document, Skipped
 from tests.conftest import shared_path
 
 from .webpages import BODY, TITLE, article_page
@@ -58,17 +59,18 @@ def write_warc(path: Path, *, gzip=True, truncate_member: int | None = None):
 def test_response_pages_become_documents_with_record_id_and_target_uri(tmp_path):
     path = tmp_path / "crawl.warc.gz"
     ids = write_warc(path)
-    docs = [d for d in iter_warc(path) if isinstance(d, RawDocument)]
+    docs = [d for d in iter_warc(path) if isinstance(d, Document)]
     assert [d.source for d in docs] == [f"{path}#{i}" for i in ids]
     assert [d.url for d in docs] == ["https://news.example.com/tram-extension"] * 2  # canonical link
     assert docs[0].title == TITLE and docs[0].text.split("\n\n") == BODY
     assert docs[0].format == "warc"
+    assert (docs[0].published, docs[0].published_from) == ("2023-02-12", "html")  # the page's date
 
 
 def test_charset_comes_from_the_http_header(tmp_path):
     path = tmp_path / "crawl.warc.gz"
     write_warc(path)
-    second = [d for d in iter_warc(path) if isinstance(d, RawDocument)][1]
+    second = [d for d in iter_warc(path) if isinstance(d, Document)][1]
     assert second.encoding == "cp1252" and second.title == "Second story about the bridge"
 
 
@@ -86,7 +88,7 @@ def test_truncated_gzip_member_is_reported_and_reading_resumes_after_it(tmp_path
     path = tmp_path / "damaged.warc.gz"
     ids = write_warc(path, truncate_member=1)  # the first page
     results = list(iter_warc(path))
-    docs = [d for d in results if isinstance(d, RawDocument)]
+    docs = [d for d in results if isinstance(d, Document)]
     assert [d.source for d in docs] == [f"{path}#{ids[1]}"]
     failed = [s for s in results if isinstance(s, Skipped) and s.failed]
     assert len(failed) == 1 and "damaged archive data" in failed[0].reason and "resumed at byte" in failed[0].reason
@@ -99,22 +101,22 @@ def test_record_cut_short_at_the_end_of_the_file_is_reported(tmp_path):
     cut = data.index(b"WARC-Type: metadata") - 400  # inside the last page
     path.write_bytes(data[:cut])
     results = list(iter_warc(path))
-    assert len([d for d in results if isinstance(d, RawDocument)]) == 1
+    assert len([d for d in results if isinstance(d, Document)]) == 1
     assert any(s.failed and "truncated record" in s.reason for s in results if isinstance(s, Skipped))
 
 
 def test_warcio_fallback_reads_the_same_pages(tmp_path, monkeypatch):
     path = tmp_path / "crawl.warc.gz"
     write_warc(path)
-    expected = [(d.source, d.text) for d in iter_warc(path) if isinstance(d, RawDocument)]
+    expected = [(d.source, d.text) for d in iter_warc(path) if isinstance(d, Document)]
     monkeypatch.setattr(warc, "_backend_records", warc._warcio_records)
-    assert [(d.source, d.text) for d in iter_warc(path) if isinstance(d, RawDocument)] == expected
+    assert [(d.source, d.text) for d in iter_warc(path) if isinstance(d, Document)] == expected
 
 
 def test_warc_file_is_dispatched_by_iter_documents_from_a_directory(tmp_path):
     write_warc(tmp_path / "crawl.warc.gz")
     results = list(iter_documents([str(tmp_path)]))
-    assert len([d for d in results if isinstance(d, RawDocument)]) == 2
+    assert len([d for d in results if isinstance(d, Document)]) == 2
 
 
 def test_chunked_gzip_http_payload_is_decoded():
@@ -135,7 +137,7 @@ def test_real_common_crawl_style_warc_reads_pages_and_counts_the_rest():
     results = list(iter_warc(path))
     reasons = {s.reason for s in results if isinstance(s, Skipped)}
     assert {"1 warcinfo records skipped", "17 request records skipped", "16 metadata records skipped"} <= reasons
-    docs = [d for d in results if isinstance(d, RawDocument)]
+    docs = [d for d in results if isinstance(d, Document)]
     assert docs and all(d.source.startswith(f"{path}#<urn:uuid:") and d.url for d in docs)
 
 
@@ -147,7 +149,7 @@ def test_real_clipped_record_is_reported_not_fatal():
 
 def test_real_euc_jp_pages_are_decoded():
     path = shared_path("corpora", "warc", "resiliparse_clueweb-quirk.warc.gz")
-    docs = [d for d in iter_warc(path) if isinstance(d, RawDocument)]
+    docs = [d for d in iter_warc(path) if isinstance(d, Document)]
     assert len(docs) >= 20
     assert all("\ufffd" not in d.text for d in docs)
     assert {d.language for d in docs} == {"ja"}
