@@ -50,7 +50,7 @@ class Document:
 
     source: str  # path, "-" for stdin, "path#record-id" for a WARC record, "path:line" for JSONL
     text: str  # decoded text (for web pages: the main text, boilerplate removed)
-    encoding: Optional[str]  # Python codec name ("utf-8", "cp1252", ...); None if given as str
+    encoding: Optional[str] = None  # Python codec name ("utf-8", "cp1252", ...); None if given as str
     title: Optional[str] = None  # headline found in the page's markup or the feed entry
     published: Optional[str] = None  # ISO date "YYYY-MM-DD" found in the page or feed
     url: Optional[str] = None  # canonical URL, WARC-Target-URI or feed link
@@ -62,13 +62,18 @@ class Document:
     published_from: Optional[str] = None
 
 
+# Where in the pipeline (chronicle/pipeline.py) an input stopped, for ``Skipped.stage``.
+STAGES = ("read", "size", "language", "duplicate", "extract")
+
+
 @dataclass
 class Skipped:
-    """An input that was not read, and why."""
+    """An input that was not read, or not extracted, and why."""
 
     source: str
     reason: str  # names the input and the fix
     failed: bool  # True: an error (non-zero exit); False: deliberately skipped (empty file)
+    stage: str = "read"  # one of STAGES
 
 
 # Records ------------------------------------------------------------------------------------

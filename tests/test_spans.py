@@ -46,11 +46,12 @@ def test_spans_slice_text_on_real_news():
     if not corpus.exists():
         import pytest
         pytest.skip(f"needs {corpus} (shared corpora, present in CI)")
-    from chronicle.extract.pipeline import extract_batch
+    from chronicle.extract.article import extract_documents
+    from chronicle.records import Document
 
     files = sorted(corpus.glob("*.txt"))[:40]
-    items = [(f.read_text(encoding="utf-8", errors="replace"), "2005-01-01", str(f)) for f in files]
-    for article in extract_batch(items):
+    items = [Document(source=str(f), text=f.read_text(encoding="utf-8", errors="replace"), published="2005-01-01") for f in files]
+    for article in extract_documents(items):
         assert_spans_slice(article)
 
 

@@ -13,8 +13,10 @@ when the answer is built. Routes use the Store's nouns: ``GET /api/quotes`` call
 """
 from __future__ import annotations
 
+import dataclasses
 import hmac
 import os
+import threading
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, Optional
@@ -26,10 +28,14 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from chronicle import settings
 from chronicle.api import queries, render
+from chronicle.ingest.upload import read_bytes
+from chronicle.pipeline import Gates, Options, run
+from chronicle.records import Document, Skipped
 from chronicle.report.brief import write_brief
 from chronicle.report.timeline import position_timeline
 from chronicle.store import open_store as open_any_store
@@ -60,12 +66,16 @@ class NewArticle(BaseModel):
     source: Optional[str] = Field(None, max_length=2048, description="Where it came from (URL, path).")
 
 
-def create_app(db_path: str | os.PathLike, *, write_token: Optional[str] = None) -> FastAPI:
+def create_app(db_path: str | os.PathLike, *, write_token: Optional[str] = None,
+               options: Optional[Options] = None) -> FastAPI:
     """The Chronicle web app on the SQLite store at ``db_path`` (created if missing).
 
     db_path (str | PathLike): the store's SQLite file.
     write_token (str | None): the bearer token ``POST /api/articles`` requires. Without one,
         the app is read-only and that route answers 403. Defaults to None.
+    options (Options | None): the pipeline's options for written articles (languages,
+        near-duplicate threshold); the server's gates remember what it stored since it started.
+        Defaults to ``Options()``, as ``chronicle ingest``.
     RETURNS (FastAPI): the app, for uvicorn or a test client.
     DOCS: docs/api.md
     """
@@ -73,6 +83,9 @@ def create_app(db_path: str | os.PathLike, *, write_token: Optional[str] = None)
     if write_token is not None and not write_token.strip():
         raise ValueError("write_token is empty; pass a real token, or None for a read-only app")
     open_any_store(db_path).close()  # create the file (or schema) now, not in the first request
+    run_options = options or Options()
+    gates = Gates(run_options)
+    gate_lock = threading.Lock()
 
     app = FastAPI(
         title="Chronicle",
@@ -152,19 +165,7 @@ def create_app(db_path: str | os.PathLike, *, write_token: Optional[str] = None)
             raise HTTPException(404, detail=f"no article with id {article_id!r}")
         return article.to_dict()
 
-    @app.post("/api/articles", tags=["articles"], status_code=201,
-              responses={200: {"description": "That article (same cleaned text) was stored already."},
-                         201: {"description": "Extracted and stored."},
-                         400: {"description": "Bad publication date."},
-                         401: {"description": "No token, or a wrong one."},
-                         403: {"description": "Writing is disabled: the server has no write token."}})
-    def add_article(
-        body: NewArticle,
-        response: Response,
-        credentials: Optional[HTTPAuthorizationCredentials] = Depends(bearer),
-    ) -> dict:
-        """Extract the record of one article and store it. Needs ``Authorization: Bearer
-        <token>`` with the token the server was started with; the answer links to the record."""
+    def check_token(credentials: Optional[HTTPAuthorizationCredentials]) -> None:
         if write_token is None:
             raise HTTPException(403, detail="writing is disabled on this server; start it with "
                                 "--write-token (or CHRONICLE_WRITE_TOKEN) to allow POST /api/articles")
@@ -173,22 +174,81 @@ def create_app(db_path: str | os.PathLike, *, write_token: Optional[str] = None)
             raise HTTPException(401, detail="missing or wrong write token: send "
                                 "'Authorization: Bearer <token>'",
                                 headers={"WWW-Authenticate": "Bearer"})
-        from chronicle.extract.pipeline import extract, normalise_date
 
+    def store_outcomes(outcomes) -> list[dict]:
+        """Store the pipeline's articles; one result per outcome, in order."""
+        results = []
+        with open_store() as store:
+            for outcome in outcomes:
+                if isinstance(outcome, Skipped):
+                    results.append({"source": outcome.source, "stored": False, "skipped": outcome.reason,
+                                    "failed": outcome.failed, "stage": outcome.stage})
+                    continue
+                aid = url_quote(outcome.id, safe="")
+                results.append({
+                    "source": outcome.source, "id": outcome.id, "stored": store.add(outcome),
+                    "title": outcome.title, "published": outcome.published,
+                    "counts": {kind: len(getattr(outcome, kind)) for kind in ("actors", "quotes", "times", "events")},
+                    "links": {"api": f"/api/articles/{aid}", "page": f"/articles/{aid}"},
+                })
+        return results
+
+    def through_pipeline(items, published: Optional[str]) -> list[dict]:
         try:
-            published = normalise_date(body.published)
+            options = dataclasses.replace(run_options, published=published or run_options.published)
         except ValueError as exc:
             raise HTTPException(400, detail=str(exc)) from exc
-        article = extract(body.text, published=published, source=body.source or "api")
-        with open_store() as store:
-            stored = store.add(article)
-        response.status_code = 201 if stored else 200
-        aid = url_quote(article.id, safe="")
-        return {
-            "id": article.id, "stored": stored, "title": article.title, "published": article.published,
-            "counts": {kind: len(getattr(article, kind)) for kind in ("actors", "quotes", "times", "events")},
-            "links": {"api": f"/api/articles/{aid}", "page": f"/articles/{aid}"},
-        }
+        # One request at a time through the gates: their duplicate index is the server's.
+        with gate_lock:
+            return store_outcomes(run(items, options, gates))
+
+    @app.post("/api/articles", tags=["articles"], status_code=201,
+              responses={200: {"description": "Not stored: stored already, a duplicate, or another language "
+                                              "(``skipped`` says why)."},
+                         201: {"description": "Extracted and stored."},
+                         400: {"description": "Bad publication date."},
+                         401: {"description": "No token, or a wrong one."},
+                         403: {"description": "Writing is disabled: the server has no write token."},
+                         422: {"description": "Not an article Chronicle can extract (``detail`` says why)."}})
+    def add_article(
+        body: NewArticle,
+        response: Response,
+        credentials: Optional[HTTPAuthorizationCredentials] = Depends(bearer),
+    ) -> dict:
+        """Extract the record of one article and store it, through the same pipeline (gates,
+        extraction) as ``chronicle ingest``. Needs ``Authorization: Bearer <token>`` with the
+        token the server was started with; the answer links to the record."""
+        check_token(credentials)
+        document = Document(source=body.source or "api", text=body.text, format="text")
+        (result,) = through_pipeline([document], body.published)
+        if result.get("failed"):
+            raise HTTPException(422, detail=result["skipped"])
+        response.status_code = 201 if result["stored"] else 200
+        return result
+
+    @app.post("/api/files", tags=["articles"],
+              responses={200: {"description": "One result per document found in the file."},
+                         400: {"description": "Bad publication date or file name."},
+                         401: {"description": "No token, or a wrong one."},
+                         403: {"description": "Writing is disabled: the server has no write token."},
+                         413: {"description": "Over the input size limit."}})
+    async def add_file(
+        request: Request,
+        name: str = Query(..., min_length=1, max_length=1024, description="The file's name (its extension "
+                          "hints at the format; the content decides): a.txt, page.html, crawl.warc.gz, news.jsonl."),
+        published: Optional[str] = Query(None, description="Publication date of every document, YYYY-MM-DD."),
+        credentials: Optional[HTTPAuthorizationCredentials] = Depends(bearer),
+    ) -> dict:
+        """Read one file sent as the request body (text, HTML, WARC, feed or JSON Lines) with
+        the readers ``chronicle ingest`` uses, and store its documents through the same pipeline.
+        Each result says what was stored, or why a document was skipped or failed."""
+        check_token(credentials)
+        data = await request.body()
+        if len(data) > settings.MAX_INPUT_BYTES:
+            raise HTTPException(413, detail=f"the file is {len(data):,} bytes, over the {settings.MAX_INPUT_BYTES:,}-byte "
+                                            "input limit (CHRONICLE_MAX_INPUT_BYTES)")
+        results = await run_in_threadpool(through_pipeline, read_bytes(name, data), published)
+        return {"results": results}
 
     @app.get("/api/quotes", tags=["quotes"])
     def list_quotes(

@@ -152,7 +152,8 @@ def summarise(counts: Counter) -> dict:
 
 def evaluate_quotes(gold_dir: str | Path, limit: int | None = None) -> dict:
     """Run Chronicle on every gold article in ``gold_dir`` and score its quotes."""
-    from chronicle.extract.pipeline import extract_batch
+    from chronicle.extract.article import extract_documents
+    from chronicle.records import Document
 
     gold_dir = Path(gold_dir)
     files = sorted(gold_dir.glob("*.json"))
@@ -163,7 +164,7 @@ def evaluate_quotes(gold_dir: str | Path, limit: int | None = None) -> dict:
     golds = [load_gold(f) for f in files]
     counts = Counter()
     start = time.perf_counter()
-    articles = extract_batch(((text, None, str(f)) for f, (text, _) in zip(files, golds)), clean=False)
+    articles = extract_documents((Document(source=str(f), text=text) for f, (text, _) in zip(files, golds)), clean=False)
     for (text, gold), article in zip(golds, articles):
         counts += score_document(gold, predicted(article))
     seconds = time.perf_counter() - start

@@ -1,4 +1,4 @@
-"""Article → actors, quotes, times. ``pipeline.extract`` runs them all, top to bottom.
+"""Article → actors, quotes, times. ``article.extract`` runs them all, top to bottom (the order: ``steps.STEPS``).
 
 The package is also callable, so that ``chronicle.extract(text, published=...)`` (the public
 API) and ``import chronicle.extract.quotes`` (the layout) both work: a plain function bound to
@@ -10,7 +10,7 @@ import types
 
 class _CallableModule(types.ModuleType):
     def __call__(self, *args, **kwargs):
-        from chronicle.extract.pipeline import extract
+        from chronicle.extract.article import extract
 
         return extract(*args, **kwargs)
 

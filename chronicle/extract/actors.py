@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from chronicle.extract.step import Step
 from chronicle.knowledge import actor_base as knowledge, gazetteer
 from chronicle.knowledge.names import name_key, same_name
 from chronicle.records import Actor
@@ -451,7 +452,7 @@ def _gender(actor: Actor, doc) -> str | None:
     """"m" or "f" where the text states it for ``actor`` (an honorific before a mention, a gendered
     role word), else None; None too when the text says both."""
     text = doc.user_data.get(("chronicle", "text"))
-    if text is None:  # doc.text joins every token: keep it once per document (as quotes.py does)
+    if text is None:  # doc.text joins every token: keep it once per document (as quotes/helpers.py does)
         text = doc.user_data[("chronicle", "text")] = doc.text
     found = set()
     for start, _ in actor.mentions:
@@ -497,3 +498,10 @@ def _most_recent(actors: list[Actor], before: int, predicate) -> Actor | None:
         if starts and max(starts) > best_start:
             best, best_start = actor, max(starts)
     return best
+
+
+def _find_actors_step(doc, article) -> None:
+    article.actors = find_actors(doc, article.published)
+
+
+STEP = Step("actors", reads=("doc", "published"), adds=("actors",), run=_find_actors_step)

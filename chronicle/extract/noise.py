@@ -38,6 +38,8 @@ from __future__ import annotations
 import re
 from typing import Iterable, Optional
 
+from chronicle.extract.step import Step
+
 WEIGHTS = {
     "repeated_modal": 0.6,
     "doubled_word": 0.5,
@@ -292,3 +294,7 @@ def apply_noise(doc, article) -> None:
         e.confidence = round(1 - noise_of(noise, e.span), 2)
     for p in article.positions:
         p.confidence = round(p.confidence * (1 - noise_of(noise, p.span)), 2)
+
+
+STEP = Step("noise", reads=("doc", "quotes", "events", "positions"),
+            adds=("quotes.confidence", "events.confidence", "positions.confidence"), run=apply_noise)

@@ -5,6 +5,10 @@ is new, an exact copy of an earlier one (same text after case, punctuation and s
 normalised) or a near copy (MinHash estimate of the Jaccard similarity of word 5-shingles at or
 above ``threshold``, found with locality-sensitive hashing, datasketch). Memory grows with the
 number of distinct documents seen: one hash and one MinHash signature each.
+
+``check`` is ``fingerprint`` (the costly part, one document alone) then ``check_fingerprint``
+(the comparison, in order): a cluster computes fingerprints where the documents are and checks
+them in one place, in input order, with the same results as one process.
 """
 from __future__ import annotations
 
@@ -18,27 +22,26 @@ from typing import Optional
 SHINGLE_WORDS = 5
 
 STATUSES = ("new", "exact", "near")
+NUM_PERM = 128  # MinHash permutations; more is more precise and slower
 
 
 class Deduplicator:
     """Remembers the documents seen so far and tells copies apart from new texts.
 
-    threshold (float): estimated Jaccard similarity of shingle sets at or above which a text is
-        a near duplicate. Defaults to 0.8.
-    num_perm (int): MinHash permutations; more is more precise and slower. Defaults to 128.
+    threshold (float | None): estimated Jaccard similarity of shingle sets at or above which a
+        text is a near duplicate; None finds exact copies only. Defaults to 0.8.
     """
 
-    def __init__(self, threshold: float = 0.8, num_perm: int = 128):
+    def __init__(self, threshold: Optional[float] = 0.8):
         from datasketch import MinHashLSH
 
-        if not 0.0 < threshold <= 1.0:
+        if threshold is not None and not 0.0 < threshold <= 1.0:
             raise ValueError(f"threshold {threshold!r} must be in (0, 1], e.g. 0.8")
         self.threshold = threshold
-        self.num_perm = num_perm
         self._exact: dict[str, str] = {}
         # Weighted for recall: LSH only proposes candidates, and each is checked against the
         # estimated similarity, so a false positive costs one comparison, a false negative a copy.
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm, weights=(0.1, 0.9))
+        self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM, weights=(0.1, 0.9)) if threshold else None
         self._signatures: dict[str, object] = {}
         self._order: dict[str, int] = {}
 
@@ -50,11 +53,16 @@ class Deduplicator:
         RETURNS (tuple[str, str | None]): ``("new", None)``, ``("exact", first_id)`` or
             ``("near", first_id)``, where ``first_id`` names the earlier document it copies.
         """
-        key = normalise(text)
-        digest = hashlib.sha1(key.encode("utf-8")).hexdigest()
+        return self.check_fingerprint(doc_id, fingerprint(text, near=self.threshold is not None))
+
+    def check_fingerprint(self, doc_id: str, print_: tuple[str, object]) -> tuple[str, Optional[str]]:
+        """``check`` for a text's ``fingerprint`` computed elsewhere."""
+        digest, signature = print_
         if digest in self._exact:
             return "exact", self._exact[digest]
-        signature = self._minhash(shingles(key))
+        if self._lsh is None or signature is None:
+            self._exact[digest] = doc_id
+            return "new", None
         match = self._nearest(signature)
         if match is not None:
             # A copy is not remembered under its own name: later copies point at the first.
@@ -83,12 +91,20 @@ class Deduplicator:
             return None
         return min((c for s, c in scored if s == best_score), key=self._order.__getitem__)
 
-    def _minhash(self, grams: set[str]):
-        from datasketch import MinHash
 
-        signature = MinHash(num_perm=self.num_perm)
-        signature.update_batch([g.encode("utf-8") for g in grams])
-        return signature
+
+def fingerprint(text: str, near: bool = True) -> tuple[str, object]:
+    """``(digest, signature)`` of a text: a hash of its normalised words, and their MinHash
+    (None when ``near`` is False, for exact duplicates only)."""
+    key = normalise(text)
+    digest = hashlib.sha1(key.encode("utf-8")).hexdigest()
+    if not near:
+        return digest, None
+    from datasketch import MinHash
+
+    signature = MinHash(num_perm=NUM_PERM)
+    signature.update_batch([g.encode("utf-8") for g in shingles(key)])
+    return digest, signature
 
 
 def normalise(text: str) -> str:

@@ -256,7 +256,7 @@ def _event_spans(p: dict, events: dict) -> list:
 
 def _same_kind(text: str, span, p: dict) -> bool:
     """Evidence of a document's demand that is another item of it (not the holder's name)."""
-    from chronicle.extract.positions import DOCUMENT_NOUNS
+    from chronicle.extract.positions.clauses import DOCUMENT_NOUNS
 
     words = _slice(text, span).lower().split()
     return bool(words) and words[-1] not in DOCUMENT_NOUNS and not words[0] in ("calls", "call", "demands", "urges")

@@ -10,22 +10,25 @@ How it runs:
    keeping the files Chronicle reads from a directory (``.txt``, ``.html``, ``.warc.gz``,
    ``.jsonl``...; hidden files left out), like ``chronicle ingest`` does locally.
 2. ``binaryFiles`` hands each file's bytes to an executor, which reads it with Chronicle's own
-   readers (``document_from_bytes`` for text and HTML; ``read_path`` on a temporary copy for WARC,
-   JSONL and feeds, which want a file) into documents, one per page, line or entry.
-3. The documents are spread evenly over the cluster (a 25 MB WARC is one file but 700 pages) and
-   extracted in ``mapPartitions`` through ``extract_batch``, in batches of 16. The spaCy pipeline
-   is loaded once per Python worker process (``get_nlp`` is cached per process and Spark reuses
-   its Python workers), never per record. If a batch fails, its documents are retried one by
-   one, so one bad document fails alone.
-4. Every record is flattened into rows of ``articles``, ``actors``, ``quotes``, ``times``,
+   readers (``chronicle.ingest.upload.read_bytes``) into documents, one per page, line or entry,
+   and applies the pipeline's per-document gates (size, language: ``pipeline.document_gate``).
+3. The pipeline's duplicate gate needs the documents in reading order: each document's
+   fingerprint (a hash and a MinHash, ~1 KB) goes to the driver, which checks them in order
+   against one shared index (``duplicate_gate``, the same ``pipeline.Gates`` a local run uses)
+   and broadcasts the verdicts. The driver's memory grows with the number of distinct documents.
+4. The documents are spread evenly over the cluster (a 25 MB WARC is one file but 700 pages) and
+   extracted in ``mapPartitions`` through ``pipeline.extract_isolated``, in batches of 16. The
+   spaCy pipeline is loaded once per Python worker process (``get_nlp`` is cached per process and
+   Spark reuses its Python workers), never per record. If a batch fails, its documents are
+   retried one by one, so one bad document fails alone.
+5. Every record is flattened into rows of ``articles``, ``actors``, ``quotes``, ``times``,
    ``events`` and ``positions``, written as Parquet partitioned by ``published_month``
    ("YYYY-MM", or "unknown" without a publication date). ``articles.record`` holds the full
    ``Article.to_dict()`` as JSON, which is what ``load_parquet`` loads. Every input that was not
    read or not extracted is a row of ``errors`` (source, stage, reason, a sample of the input).
 
-The job never stops on a bad input. Unlike ``chronicle ingest`` it does not drop near duplicates
-(that needs the whole corpus in one place): an article id seen twice is written twice, and
-loading into a store keeps one.
+The job never stops on a bad input, and with the same ``Options`` it keeps, skips and fails the
+same documents for the same reasons as ``chronicle ingest`` (tests/test_doors.py).
 
 DOCS: docs/scaling.md
 """
@@ -35,15 +38,15 @@ import json
 import os
 import posixpath
 import sys
-import tempfile
 import typing
 from dataclasses import fields
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional
-from urllib.parse import unquote, urlparse
 
-from chronicle import settings
-from chronicle.records import Actor, Article, Event, Position, Quote, Span, TimeExpression
+from chronicle.ingest.dedupe import fingerprint
+from chronicle.ingest.upload import read_bytes, source_name
+from chronicle.pipeline import Gates, Options, dated, document_gate, extract_isolated
+from chronicle.records import Actor, Article, Document, Event, Position, Quote, Skipped, Span, TimeExpression
 
 __all__ = ["run_spark_job", "TABLES", "COLUMNS", "read_bytes", "extract_partition", "article_rows",
            "published_month", "spark_schema"]
@@ -188,112 +191,85 @@ def spark_schema(table: str):
 # Reading (runs on the executors)
 # --------------------------------------------------------------------------------------------
 
-def source_name(uri: str) -> str:
-    """A local file's path as ``chronicle ingest`` names it ("file:/a/b.txt" → "/a/b.txt"); other URIs as they are."""
-    if uri.startswith("file:"):
-        return unquote(urlparse(uri).path)
-    return uri
+def read_partition(files: Iterable[tuple[str, bytes]], options: Options) -> Iterator[tuple[str, Any]]:
+    """Steps 1 and 2 of the pipeline for one partition of input files, minus the duplicate gate.
 
-
-def read_bytes(uri: str, data: bytes):
-    """The documents in one input file's bytes, read by the reader its content calls for.
-
-    RETURNS (Iterator[RawDocument | Skipped]): as ``chronicle.ingest.files.read_path`` gives
-        them for a local file, with sources naming ``uri``.
+    RETURNS: ``("doc", (order, document, fingerprint))`` for each document that passed the size
+        and language gates, where ``order`` is ``(uri, n)`` (the reading order of a local run);
+        ``("errors", row)`` for each one not read or gated out.
     """
-    from chronicle.ingest.files import document_from_bytes, read_path
-    from chronicle.ingest.formats import SNIFF_BYTES, format_of_head, suffix_hint
-
-    source = source_name(uri)
-    name = posixpath.basename(urlparse(uri).path) or "input"
-    fmt = format_of_head(bytes(data[:SNIFF_BYTES]), suffix_hint(name))
-    if fmt not in ("warc", "jsonl", "feed"):
-        yield document_from_bytes(source, bytes(data))
-        return
-    # These readers stream from a file (seeking, in WARC's case): give them a temporary copy.
-    with tempfile.TemporaryDirectory(prefix="chronicle-spark-") as tmp:
-        path = Path(tmp) / name
-        path.write_bytes(data)
-        local = str(path)
-        for item in read_path(path):
-            item.source = item.source.replace(local, source)
-            if hasattr(item, "reason"):
-                item.reason = item.reason.replace(local, source)
-            yield item
-
-
-def read_partition(files: Iterable[tuple[str, bytes]], published: Optional[str] = None,
-                   languages: tuple[str, ...] = ("en",)) -> Iterator[tuple[str, Any]]:
-    """``("doc", item)`` for each document to extract, ``("errors", row)`` for each one not read.
-
-    item is ``(text, published, source, title, removed)`` as ``extract_batch`` takes it;
-    ``published`` (when given) wins over the date found in the page, as with ``--published``.
-    """
-    from chronicle.ingest.files import Skipped
-    from chronicle.ingest.language import detect_language, is_allowed
-
+    near = options.near_duplicate is not None
     for uri, data in files:
         sample = bytes(data[:SAMPLE_CHARS]).decode("utf-8", "replace")
         try:
-            for doc in read_bytes(uri, data):
-                if isinstance(doc, Skipped):
-                    yield "errors", error_row(doc.source, "read", doc.reason, doc.failed, sample)
+            for n, document in enumerate(read_bytes(uri, data)):
+                if isinstance(document, Skipped):
+                    yield "errors", skipped_row(document, sample)
                     continue
-                if len(doc.text) > settings.MAX_ARTICLE_CHARS:
-                    reason = (f"{len(doc.text):,} characters is too long for one article (limit "
-                              f"{settings.MAX_ARTICLE_CHARS:,}); split it into articles, or raise CHRONICLE_MAX_ARTICLE_CHARS")
-                    yield "errors", error_row(doc.source, "read", reason, True, doc.text)
+                document = dated(document, options.published)
+                rejected = document_gate(document, options)
+                if rejected is not None:
+                    yield "errors", skipped_row(rejected, document.text)
                     continue
-                language = doc.language or detect_language(doc.text)
-                if not is_allowed(language, languages):
-                    reason = f"language {language!r} is not among {', '.join(languages)}"
-                    yield "errors", error_row(doc.source, "language", reason, False, doc.text)
-                    continue
-                yield "doc", (doc.text, published or doc.published, doc.source, doc.title, list(doc.removed))
+                yield "doc", ((uri, n), document, fingerprint(document.text, near))
         except Exception as exc:  # a reader bug must cost this file only
             yield "errors", error_row(source_name(uri), "read", f"reading failed: {type(exc).__name__}: {exc}", True, sample)
+
+
+def duplicate_gate(prints: list[tuple[tuple, str, tuple]], options: Options) -> dict[tuple, Skipped]:
+    """The pipeline's duplicate gate over the whole input, on the driver: each document's
+    fingerprint checked in reading order against one shared index, as a local run checks them.
+
+    prints: ``(order, source, fingerprint)`` of every document that passed the other gates.
+    RETURNS: the rejected documents by ``order``, each with its reason.
+    """
+    gates = Gates(options)
+    rejected = {}
+    for order, source, print_ in sorted(prints, key=lambda p: p[0]):
+        skipped = gates.check_duplicate(source, print_)
+        if skipped is not None:
+            rejected[order] = skipped
+    return rejected
+
+
+def skipped_row(skipped: Skipped, sample: str = "") -> tuple:
+    return error_row(skipped.source, skipped.stage, skipped.reason, skipped.failed, sample)
 
 
 # --------------------------------------------------------------------------------------------
 # Extraction (runs on the executors)
 # --------------------------------------------------------------------------------------------
 
-def extract_partition(tagged: Iterable[tuple[str, Any]], batch_size: int = BATCH_SIZE) -> Iterator[tuple[str, tuple]]:
-    """Extract the documents of one partition in batches; pass error rows through.
-
-    RETURNS (Iterator[(table, row)]): the rows of every table.
-    """
-    batch: list = []
-    for tag, value in tagged:
-        if tag != "doc":
-            yield tag, value
-            continue
-        batch.append(value)
+def extract_partition(documents: Iterable[Document], batch_size: int = BATCH_SIZE,
+                      clean: bool = True) -> Iterator[tuple[str, tuple]]:
+    """Step 3 of the pipeline on one partition: ``(table, row)`` of every record, and an
+    ``errors`` row for each document whose extraction failed (alone: see ``extract_isolated``)."""
+    batch: list[Document] = []
+    for document in documents:
+        batch.append(document)
         if len(batch) >= batch_size:
-            yield from _extract_or_isolate(batch)
+            yield from _rows_of(batch, clean)
             batch = []
     if batch:
-        yield from _extract_or_isolate(batch)
+        yield from _rows_of(batch, clean)
 
 
-def _extract_or_isolate(batch: list) -> Iterator[tuple[str, tuple]]:
-    """A batch at once; when it fails, its items one by one, so one bad document fails alone."""
-    from chronicle.extract.pipeline import extract_batch
+def _rows_of(batch: list[Document], clean: bool) -> Iterator[tuple[str, tuple]]:
+    for document, outcome in zip(batch, extract_isolated(batch, clean)):  # one outcome per document
+        if isinstance(outcome, Skipped):
+            yield "errors", skipped_row(outcome, document.text)
+        else:
+            yield from article_rows(outcome)
 
-    try:
-        rows = [row for article in extract_batch(batch) for row in article_rows(article)]
-    except Exception:
-        rows = None
-    if rows is not None:
-        yield from rows
-        return
-    for item in batch:
-        try:
-            rows = [row for article in extract_batch([item]) for row in article_rows(article)]
-        except Exception as exc:
-            yield "errors", error_row(item[2], "extract", f"extraction failed: {type(exc).__name__}: {exc}", True, item[0])
-            continue
-        yield from rows
+
+def _after_duplicate_gate(tagged: tuple[str, Any], rejected: dict[tuple, Skipped]) -> Iterator[tuple[str, Any]]:
+    tag, value = tagged
+    if tag != "doc":
+        yield tagged
+    elif value[0] in rejected:
+        yield "errors", skipped_row(rejected[value[0]], value[1].text)
+    else:
+        yield "doc", value[1]
 
 
 # --------------------------------------------------------------------------------------------
@@ -363,9 +339,8 @@ def get_spark(master: Optional[str] = "local[2]", app_name: str = "chronicle", c
     return builder.getOrCreate()
 
 
-def run_spark_job(inputs: list[str], out_dir: str, master: Optional[str] = "local[2]", published: Optional[str] = None,
-                  *, spark=None, languages: tuple[str, ...] = ("en",), partitions: Optional[int] = None,
-                  batch_size: int = BATCH_SIZE) -> dict[str, int]:
+def run_spark_job(inputs: list[str], out_dir: str, master: Optional[str] = "local[2]", options: Options = Options(),
+                  *, spark=None, partitions: Optional[int] = None) -> dict[str, int]:
     """Read ``inputs``, extract records on the cluster, write Parquet tables under ``out_dir``.
 
     inputs (list[str]): files, directories or globs; local paths or Hadoop FS URIs
@@ -374,19 +349,14 @@ def run_spark_job(inputs: list[str], out_dir: str, master: Optional[str] = "loca
         if they exist), partitioned by ``published_month``; ``out_dir/errors`` unpartitioned.
     master (str | None): the Spark master ("local[2]", "yarn", "spark://host:7077",
         "k8s://https://..."); None keeps spark-submit's. Ignored when ``spark`` is given.
-    published (str | None): publication date (YYYY-MM-DD) for every input, winning over dates
-        found in pages, like ``--published``.
+    options (Options): the pipeline's options, as for ``chronicle ingest``: the given
+        publication date, the languages, the near-duplicate threshold (None: exact copies only).
     spark (SparkSession | None): a session to use (and leave running); else one is made and stopped.
-    languages (tuple[str, ...]): languages to extract; other documents go to ``errors``, not failed.
     partitions (int | None): how many tasks extract; defaults to 2 x the default parallelism.
     RETURNS (dict[str, int]): rows written per table, and "failed": error rows that are failures.
     """
     from pyspark import StorageLevel
 
-    from chronicle.extract.pipeline import normalise_date
-
-    published = normalise_date(published)
-    languages = tuple(languages)
     own = spark is None
     if own:
         spark = get_spark(master)
@@ -399,8 +369,16 @@ def run_spark_job(inputs: list[str], out_dir: str, master: Optional[str] = "loca
             raw = sc.binaryFiles(",".join(files), minPartitions=parallelism)
         else:
             raw = sc.emptyRDD()
-        docs = raw.mapPartitions(lambda it: read_partition(it, published, languages))
-        rows = docs.repartition(partitions).mapPartitions(lambda it: extract_partition(it, batch_size))
+        read = raw.mapPartitions(lambda it: read_partition(it, options)).persist(StorageLevel.MEMORY_AND_DISK)
+        # The duplicate gate needs every document's fingerprint in reading order: they go to the
+        # driver (~1 KB each), are checked against one index there, and the verdicts come back.
+        prints = read.filter(lambda t: t[0] == "doc").map(lambda t: (t[1][0], t[1][1].source, t[1][2])).collect()
+        rejected = sc.broadcast(duplicate_gate(prints, options))
+        gated = read.flatMap(lambda t: _after_duplicate_gate(t, rejected.value))
+        documents = gated.filter(lambda t: t[0] == "doc").map(lambda t: t[1])
+        rows = documents.repartition(partitions).mapPartitions(
+            lambda it: extract_partition(it, options.batch_size, options.clean))
+        rows = rows.union(gated.filter(lambda t: t[0] == "errors"))
         if input_errors:
             rows = rows.union(sc.parallelize([("errors", row) for row in input_errors], 1))
         rows = rows.persist(StorageLevel.MEMORY_AND_DISK)
@@ -419,6 +397,7 @@ def run_spark_job(inputs: list[str], out_dir: str, master: Optional[str] = "loca
             else:
                 frame.write.mode("overwrite").partitionBy("published_month").parquet(f"{base}/{table}")
         rows.unpersist()
+        read.unpersist()
         return dict(counts)
     finally:
         if own:

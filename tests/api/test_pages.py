@@ -110,7 +110,7 @@ def test_pages_forbid_scripts(client, specimen):
 
 
 def test_hostile_article_is_shown_escaped(writer, writer_db):
-    from chronicle.extract.pipeline import extract
+    from chronicle.extract.article import extract
     from chronicle.store.sqlite import Store
 
     made = writer.post("/api/articles", json={"text": HOSTILE_TEXT, "published": "2023-03-06"},

@@ -4,7 +4,7 @@ import pytest
 from chronicle.extract.nlp import get_nlp
 from chronicle.extract.noise import (LOW_CONFIDENCE, WEIGHTS, is_low, noise_by_sentence, noise_signals,
                                      sentence_noise, unmatched_quotes)
-from chronicle.extract.pipeline import extract
+from chronicle.extract.article import extract
 from tests.conftest import shared_path
 
 

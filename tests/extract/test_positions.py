@@ -2,8 +2,9 @@
 import pytest
 
 from chronicle.extract.nlp import get_nlp
-from chronicle.extract.pipeline import extract
-from chronicle.extract.positions import Position, find_positions, load_issues
+from chronicle.extract.article import extract
+from chronicle.extract.positions import find_positions, load_issues
+from chronicle.records import Position
 from chronicle.report.timeline import position_timeline
 from tests.conftest import DATA
 

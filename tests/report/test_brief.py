@@ -5,7 +5,7 @@ import pytest
 
 from chronicle.report.brief import write_brief
 from chronicle.extract.noise import is_low
-from chronicle.extract.pipeline import extract
+from chronicle.extract.article import extract
 from tests.conftest import DATA
 
 

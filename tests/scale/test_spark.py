@@ -112,13 +112,12 @@ def job(spark, sample, tmp_path_factory):
 
 
 def _local_records(inputs) -> dict[str, dict]:
-    """What local extraction makes of the same inputs (as `chronicle ingest` feeds extract_batch)."""
-    from chronicle.extract.pipeline import extract_batch
-    from chronicle.ingest.files import RawDocument, iter_documents
+    """What local extraction makes of the same inputs (as `chronicle ingest` feeds extraction)."""
+    from chronicle.extract.article import extract_documents
+    from chronicle.ingest.files import iter_documents
+    from chronicle.records import Document
 
-    items = [(d.text, d.published, d.source, d.title, d.removed)
-             for d in iter_documents(inputs) if isinstance(d, RawDocument)]
-    return {a.source: a.to_dict() for a in extract_batch(items)}
+    return {a.source: a.to_dict() for a in extract_documents(d for d in iter_documents(inputs) if isinstance(d, Document))}
 
 
 @needs_spark
@@ -231,20 +230,21 @@ def test_job_entry_point_runs_like_spark_submit(sample, tmp_path, spark):
 
 def test_a_failing_batch_is_retried_one_by_one(monkeypatch):
     """One document that breaks extraction fails alone; the rest of its batch is extracted."""
-    import chronicle.extract.pipeline as pipeline
+    import chronicle.pipeline as pipeline
+    from chronicle.records import Document
     from chronicle.scale.spark import extract_partition
 
-    real = pipeline.extract_batch
+    real = pipeline.extract_documents
 
-    def flaky(items, *args, **kwargs):
-        items = list(items)
-        if any("BOOM" in item[0] for item in items):
+    def flaky(documents, *args, **kwargs):
+        documents = list(documents)
+        if any("BOOM" in d.text for d in documents):
             raise RuntimeError("parser crashed")
-        return real(items, *args, **kwargs)
+        return real(documents, *args, **kwargs)
 
-    monkeypatch.setattr(pipeline, "extract_batch", flaky)
-    docs = [("doc", (generated_article(*s), None, f"s{i}", None, [])) for i, s in enumerate(SUBJECTS)]
-    docs.insert(1, ("doc", ("BOOM " * 50, "2024-01-01", "bad", None, [])))
+    monkeypatch.setattr(pipeline, "extract_documents", flaky)
+    docs = [Document(source=f"s{i}", text=generated_article(*s)) for i, s in enumerate(SUBJECTS)]
+    docs.insert(1, Document(source="bad", text="BOOM " * 50, published="2024-01-01"))
     rows = list(extract_partition(docs, batch_size=16))
     articles = [r for t, r in rows if t == "articles"]
     errors = [r for t, r in rows if t == "errors"]
@@ -257,7 +257,7 @@ def test_a_failing_batch_is_retried_one_by_one(monkeypatch):
 
 def test_read_bytes_names_sources_by_uri_like_the_local_readers(tmp_path):
     from chronicle.ingest.files import read_path
-    from chronicle.scale.spark import read_bytes
+    from chronicle.ingest.upload import read_bytes
     from tests.ingest.test_warc import write_warc
 
     path = tmp_path / "crawl.warc.gz"

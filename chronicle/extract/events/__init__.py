@@ -33,5 +33,14 @@ and 5, and the record).
 DOCS: docs/events.md
 """
 from chronicle.extract.events.finding import find_events
+from chronicle.extract.step import Step
 
-__all__ = ["find_events"]
+__all__ = ["find_events", "STEP"]
+
+
+def _find_events_step(doc, article) -> None:
+    article.events = find_events(doc, article.actors, article.times, article.published)
+
+
+# Events add the groups they find as participants ("Israeli soldiers") to the article's actors.
+STEP = Step("events", reads=("doc", "actors", "times", "published"), adds=("events", "actors"), run=_find_events_step)

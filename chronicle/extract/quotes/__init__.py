@@ -40,5 +40,13 @@ The steps live in one module each, imported top to bottom without cycles: ``find
 DOCS: docs/quotes.md
 """
 from chronicle.extract.quotes.finder import find_quotes
+from chronicle.extract.step import Step
 
-__all__ = ["find_quotes"]
+__all__ = ["find_quotes", "STEP"]
+
+
+def _find_quotes_step(doc, article) -> None:
+    article.quotes = find_quotes(doc, article.actors)
+
+
+STEP = Step("quotes", reads=("doc", "actors"), adds=("quotes",), run=_find_quotes_step)

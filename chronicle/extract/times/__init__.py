@@ -39,5 +39,13 @@ DOCS: docs/format.md (TimeExpression)
 """
 from chronicle.extract.times.dating import sentence_date
 from chronicle.extract.times.tagging import find_times
+from chronicle.extract.step import Step
 
-__all__ = ["find_times", "sentence_date"]
+__all__ = ["find_times", "sentence_date", "STEP"]
+
+
+def _find_times_step(doc, article) -> None:
+    article.times = find_times(doc, article.published)
+
+
+STEP = Step("times", reads=("doc", "published"), adds=("times",), run=_find_times_step)

@@ -1,10 +1,12 @@
-"""The pipeline: one call from text to record, spans indexing the text it returns."""
+"""Extraction of one article: one call from text to record, spans indexing the text it returns."""
 import pytest
 
 import chronicle
 from chronicle import settings
 from chronicle.extract.nlp import get_nlp
-from chronicle.extract.pipeline import _pipe_bounded, article_id, extract_batch, normalise_date, split_chunks
+from chronicle.extract.article import article_id, extract_documents, normalise_date
+from chronicle.extract.parse import pipe_bounded, split_chunks
+from chronicle.records import Document
 
 
 def test_clean_false_keeps_the_text_verbatim():
@@ -67,17 +69,17 @@ def test_parse_groups_are_bounded_by_characters_and_keep_order(monkeypatch):
             return get_nlp().pipe(group)
 
     monkeypatch.setattr(settings, "PARSE_BATCH_CHARS", 60)
-    docs = list(_pipe_bounded(Recording(), texts))
+    docs = list(pipe_bounded(Recording(), texts))
     assert [d.text for d in docs] == texts
     assert calls == [texts[:2], texts[2:3], texts[3:]]  # the 81-character text alone
 
 
 def test_records_do_not_depend_on_how_texts_are_grouped_for_parsing(monkeypatch):
-    items = [(f"Minister Anna Berg said on Monday that talks with Norway had failed ({i}).", "2023-02-12", f"s{i}")
-             for i in range(6)]
-    together = list(extract_batch(items))
+    items = [Document(source=f"s{i}", text=f"Minister Anna Berg said on Monday that talks with Norway had failed ({i}).",
+                      published="2023-02-12") for i in range(6)]
+    together = list(extract_documents(items))
     monkeypatch.setattr(settings, "PARSE_BATCH_CHARS", 1)  # one text per nlp.pipe call
-    alone = list(extract_batch(items))
+    alone = list(extract_documents(items))
     assert together == alone
 
 
