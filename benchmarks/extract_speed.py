@@ -33,7 +33,7 @@ def main(argv=None) -> int:
         return 2
 
     from chronicle.extract.nlp import get_nlp
-    from chronicle.extract.pipeline import extract_batch
+    from chronicle.extract.article import extract_documents
     from chronicle.ingest.files import iter_documents
     from chronicle.records import Document
 
@@ -53,7 +53,7 @@ def main(argv=None) -> int:
 
     start = time.perf_counter()
     n = 0
-    for _ in extract_batch((t, None, d.source) for t, d in zip(texts, docs)):
+    for _ in extract_documents(docs):
         n += 1
     chronicle_s = time.perf_counter() - start
 

@@ -1,5 +1,5 @@
 """Peak memory of parsing the longest articles of an input all in one spaCy batch, beside
-Chronicle's character-bounded groups (``pipeline._pipe_bounded``, ``PARSE_BATCH_CHARS``).
+Chronicle's character-bounded groups (``chronicle.extract.parse.pipe_bounded``, ``PARSE_BATCH_CHARS``).
 
     .venv/bin/python benchmarks/parse_memory.py ../shared/corpora/warc/news_articles_711.warc.gz [--n 16]
 
@@ -23,13 +23,13 @@ def _peak_mb() -> float:
 
 def _child(texts: list[str], bounded: bool, conn) -> None:
     from chronicle.extract.nlp import get_nlp
-    from chronicle.extract.pipeline import _pipe_bounded
+    from chronicle.extract.parse import pipe_bounded
 
     nlp = get_nlp()
     loaded = _peak_mb()
     start = time.perf_counter()
     with nlp.memory_zone():
-        docs = _pipe_bounded(nlp, texts) if bounded else nlp.pipe(texts)
+        docs = pipe_bounded(nlp, texts) if bounded else nlp.pipe(texts)
         tokens = sum(len(doc) for doc in docs)
     conn.send({"loaded": loaded, "peak": _peak_mb(), "seconds": time.perf_counter() - start, "tokens": tokens})
 
@@ -51,12 +51,12 @@ def main() -> None:
     args = parser.parse_args()
 
     from chronicle import settings
-    from chronicle.extract.pipeline import _prepare
+    from chronicle.extract.article import prepare
     from chronicle.ingest.files import iter_documents
     from chronicle.records import Document
 
     print("reading and cleaning the input ...", flush=True)
-    texts = [_prepare(d.text, d.published, d.source, True, d.title, d.removed).text
+    texts = [prepare(d).text
              for d in iter_documents(args.inputs) if isinstance(d, Document)]
     texts = sorted((t for t in texts if len(t) <= settings.MAX_CHUNK_CHARS), key=len, reverse=True)[:args.n]
     print(f"{len(texts)} longest articles: {sum(map(len, texts)):,} characters "

@@ -10,6 +10,10 @@ parent's memory never count):
 * extract: spaCy's own ``nlp.pipe`` (the floor cost of parsing) and Chronicle's full extraction
   with 1 and 2 worker processes (multiprocessing, each loading the model once, timed after all
   workers have loaded it), on the same sample of ``../shared/corpora/bbc_news_2225``.
+* cli: the bar for speed, process start included: ``chronicle extract FILES --format jsonl``
+  (the whole pipeline: reading, gates, cleaning, extraction, JSON out) beside a fresh Python
+  process that loads the same spaCy model and runs ``nlp.pipe`` over the same texts, in the same
+  run; the ratio is the CLI's articles/s over spaCy's.
 * memory: one child process loads the model and extracts N articles, read lazily and consumed,
   not kept, as ``chronicle ingest`` does. Printed: peak RSS (it follows the largest batch parsed,
   not N), the live RSS after the run once glibc has returned freed memory (``malloc_trim``),
@@ -66,24 +70,23 @@ def sample_paths(corpus: Path, n: int) -> list[str]:
     return [paths[int(i * step)] for i in range(n)]
 
 
-def read_items(paths: list[str]) -> list[tuple]:
-    """``(text, published, source, title, removed)`` as ``chronicle ingest`` feeds extraction."""
+def read_items(paths: list[str]) -> list:
+    """The documents ``chronicle ingest`` would extract."""
     from chronicle.ingest.files import iter_documents
     from chronicle.records import Document
 
-    return [(d.text, d.published, d.source, d.title, d.removed)
-            for d in iter_documents(paths) if isinstance(d, Document)]
+    return [d for d in iter_documents(paths) if isinstance(d, Document)]
 
 
 def words_of(items) -> int:
-    return sum(len(item[0].split()) for item in items)
+    return sum(len(item.text.split()) for item in items)
 
 
 # -- child-process work ----------------------------------------------------------------------
 
 def _init_worker(ready):
     from chronicle.extract.nlp import get_nlp
-    from chronicle.extract.pipeline import extract
+    from chronicle.extract.article import extract
 
     get_nlp()
     extract("Warm-up: the minister said on Monday that talks would resume.")
@@ -92,9 +95,9 @@ def _init_worker(ready):
 
 
 def _extract_chunk(chunk):
-    from chronicle.extract.pipeline import extract_batch
+    from chronicle.extract.article import extract_documents
 
-    return sum(1 for _ in extract_batch(chunk))
+    return sum(1 for _ in extract_documents(chunk))
 
 
 def _spacy_pipe(texts, conn):
@@ -112,7 +115,7 @@ def _memory_child(paths, conn):
     import ctypes
 
     from chronicle.extract.nlp import get_nlp
-    from chronicle.extract.pipeline import extract_batch
+    from chronicle.extract.article import extract_documents
 
     before = current_rss_mb()
     nlp = get_nlp()
@@ -120,9 +123,8 @@ def _memory_child(paths, conn):
     strings = len(nlp.vocab.strings)
     # Items are read lazily, as ``chronicle ingest`` streams them: nothing here grows with N
     # except what extraction itself keeps.
-    items = ((d.text, d.published, d.source, d.title, d.removed) for d in _documents(paths))
     start = time.perf_counter()
-    n = sum(1 for _ in extract_batch(items))
+    n = sum(1 for _ in extract_documents(_documents(paths)))
     seconds = time.perf_counter() - start
     end_rss = current_rss_mb()
     try:  # memory freed by Python but still held by glibc's allocator goes back to the system
@@ -154,7 +156,7 @@ def _in_child(target, *args):
 # -- benchmarks --------------------------------------------------------------------------------
 
 def bench_extract(items, processes=(1, 2)) -> list[dict]:
-    texts = [item[0] for item in items]
+    texts = [item.text for item in items]
     n, words = len(items), words_of(items)
     rows = []
     seconds = _in_child(_spacy_pipe, texts)
@@ -173,6 +175,35 @@ def bench_extract(items, processes=(1, 2)) -> list[dict]:
         rows.append({"benchmark": "chronicle extract", "setting": f"{count} process{'es' if count > 1 else ''}",
                      "n": done, "seconds": seconds, "articles_s": done / seconds, "words_s": words / seconds})
     return rows
+
+
+SPACY_ALONE = """
+import sys
+from chronicle.extract.nlp import get_nlp
+texts = [open(p, encoding="utf-8", errors="replace").read() for p in sys.argv[1:]]
+for _ in get_nlp().pipe(texts):
+    pass
+"""
+
+
+def bench_cli(paths: list[str]) -> list[dict]:
+    """``chronicle extract`` and plain ``nlp.pipe`` as whole processes, start included."""
+    import subprocess
+
+    words = sum(len(Path(p).read_text(encoding="utf-8", errors="replace").split()) for p in paths)
+    chronicle = [str(Path(sys.executable).with_name("chronicle")), "extract", *paths, "--format", "jsonl"]
+    timings = {}
+    for name, command in (("spaCy nlp.pipe", [sys.executable, "-c", SPACY_ALONE, *paths]), ("chronicle extract", chronicle)):
+        start = time.perf_counter()
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        timings[name] = time.perf_counter() - start
+    n = len(paths)
+    ratio = timings["spaCy nlp.pipe"] / timings["chronicle extract"]
+    return [{"benchmark": name + " (CLI)" if name == "chronicle extract" else name + " (process)",
+             "setting": "1 process, start included", "n": n, "seconds": seconds, "articles_s": n / seconds,
+             "words_s": words / seconds,
+             "note": f"{ratio:.0%} of spaCy's speed" if name == "chronicle extract" else "model load included"}
+            for name, seconds in timings.items()]
 
 
 def bench_memory(paths_for, sizes) -> list[dict]:
@@ -237,7 +268,7 @@ NAMES = ["Olaf Scholz", "Emmanuel Macron", "Mykhailo Podolyak", "Ursula von der 
 
 def synthetic_articles(quotes_total: int, per_article: int = 10, speakers: int = 500, seed: int = 7):
     """Articles with actors and quotes, spans consistent with the text, made without spaCy."""
-    from chronicle.extract.pipeline import article_id
+    from chronicle.extract.article import article_id
     from chronicle.records import Actor, Article, Quote
 
     rng = random.Random(seed)
@@ -338,7 +369,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes: finishes in a few minutes")
     parser.add_argument("--corpus", default=str(DEFAULT_CORPUS))
-    parser.add_argument("--only", default="extract,memory,spark,store", help="comma-separated benchmarks")
+    parser.add_argument("--only", default="extract,cli,memory,spark,store", help="comma-separated benchmarks")
     parser.add_argument("--articles", type=int, help="articles for the throughput runs")
     parser.add_argument("--memory-sizes", help="article counts for peak memory, e.g. 100,2000")
     parser.add_argument("--spark-articles", type=int)
@@ -358,7 +389,7 @@ def main(argv=None) -> int:
         sizes["quotes"] = args.quotes
     only = set(args.only.split(","))
     corpus = Path(args.corpus)
-    if (only & {"extract", "memory", "spark"}) and not corpus.exists():
+    if (only & {"extract", "cli", "memory", "spark"}) and not corpus.exists():
         print(f"No corpus at {corpus}; pass --corpus FOLDER of .txt articles, or --only store.", file=sys.stderr)
         return 2
 
@@ -371,6 +402,10 @@ def main(argv=None) -> int:
         items = read_items(sample_paths(corpus, sizes["articles"]))
         print(f"extract: {len(items)} articles, {words_of(items):,} words", flush=True)
         rows += bench_extract(items)
+    if "cli" in only:
+        paths = sample_paths(corpus, sizes["articles"])
+        print(f"cli: chronicle extract on {len(paths)} articles beside nlp.pipe, process start included", flush=True)
+        rows += bench_cli(paths)
     if "memory" in only:
         print(f"memory: {sizes['memory']} articles", flush=True)
         rows += bench_memory(lambda n: sample_paths(corpus, n), sizes["memory"])

@@ -22,8 +22,8 @@ STEPS: tuple[Step, ...] = (
 check_order(STEPS)
 
 
-def run_steps(doc, article: Article, steps: tuple[Step, ...] = STEPS) -> Article:
-    """Run every step on one parsed article, in order; returns the article, filled."""
-    for step in steps:
+def run_steps(doc, article: Article, steps: tuple[Step, ...] | None = None) -> Article:
+    """Run every step (default: ``STEPS``) on one parsed article, in order; returns the article, filled."""
+    for step in STEPS if steps is None else steps:
         step.run(doc, article)
     return article

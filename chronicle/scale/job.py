@@ -23,14 +23,20 @@ def main(argv=None) -> int:
     parser.add_argument("--master", default=None, help="Spark master URL; default: spark-submit's")
     parser.add_argument("--published", default=None, help="publication date (YYYY-MM-DD) for every input")
     parser.add_argument("--lang", default="en", help="languages to process, comma-separated")
+    parser.add_argument("--near-duplicate", type=float, default=0.8,
+                        help="similarity above which a document is a near duplicate of an earlier one; 0 keeps them")
     parser.add_argument("--partitions", type=int, default=None, help="extraction tasks (default 2 x parallelism)")
     args = parser.parse_args(argv)
 
+    from chronicle.pipeline import Options
     from chronicle.scale.spark import run_spark_job
 
-    languages = tuple(x.strip().lower() for x in args.lang.split(",") if x.strip())
-    counts = run_spark_job(args.inputs, args.out, master=args.master, published=args.published,
-                           languages=languages, partitions=args.partitions)
+    try:
+        options = Options(published=args.published, languages=tuple(args.lang.split(",")),
+                          near_duplicate=args.near_duplicate or None)
+    except ValueError as exc:
+        parser.error(str(exc))
+    counts = run_spark_job(args.inputs, args.out, master=args.master, options=options, partitions=args.partitions)
     print(json.dumps(counts, sort_keys=True))
     return 1 if counts.get("failed") else 0
 

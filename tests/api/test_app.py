@@ -12,7 +12,7 @@ def test_openapi_documents_every_api_route(client):
     paths = client.get("/api/openapi.json").json()["paths"]
     assert set(paths) == {
         "/api/articles", "/api/articles/{article_id}", "/api/quotes", "/api/actors",
-        "/api/actors/{name}/timeline", "/api/events", "/api/stats",
+        "/api/actors/{name}/timeline", "/api/events", "/api/stats", "/api/files",
     }
     assert set(paths["/api/articles"]) == {"get", "post"}
     speaker = [p for p in paths["/api/quotes"]["get"]["parameters"] if p["name"] == "speaker"][0]
