@@ -112,6 +112,16 @@ def create_app(db_path: str | os.PathLike, *, write_token: Optional[str] = None,
             except ValueError as exc:
                 raise HTTPException(400, detail=str(exc)) from exc
 
+    def timeline_of(store: BaseStore, name: str) -> Optional[dict]:
+        """``queries.actor_timeline`` of the actor named ``name`` (any name, alias or
+        spelling): its quotes and the events it did or that were done to it; None if no actor
+        has that name."""
+        found = store.actors(name=name, limit=1)
+        if not found:
+            return None
+        events = store.events(actor=name, limit=None) + store.events(target=name, limit=None)
+        return queries.actor_timeline(found[0], store.quotes(speaker=name, limit=None), events)
+
     def page(request: Request, template: str, status_code: int = 200, **context) -> HTMLResponse:
         response = templates.TemplateResponse(request, template, context, status_code=status_code)
         response.headers["Content-Security-Policy"] = CSP
@@ -151,7 +161,7 @@ def create_app(db_path: str | os.PathLike, *, write_token: Optional[str] = None,
         match first; with ``actor``, those an actor of that name appears in. Each row: id, source, title, published, added_at, counts of actors,
         quotes, times and events, and ``snippet`` (text around the match, with ``q``)."""
         with open_store() as store:
-            rows = queries.search_articles(store, q, actor=actor, limit=limit + 1, offset=offset)
+            rows = store.search_articles(q, actor=actor, limit=limit + 1, offset=offset)
         return paged(rows, limit, offset)
 
     @app.get("/api/articles/{article_id}", tags=["articles"],
@@ -287,8 +297,7 @@ def create_app(db_path: str | os.PathLike, *, write_token: Optional[str] = None,
     def actor_timeline(name: str) -> dict:
         """One actor's quotes and events (done by it or to it), by day; undated last."""
         with open_store() as store:
-            timeline = queries.actor_timeline(store, name)
-            positions = position_timeline(store.positions(holder=name), party=name) if timeline else []
+            timeline = timeline_of(store, name)
         if timeline is None:
             raise HTTPException(404, detail=f"no actor named {name!r}")
         return timeline
@@ -328,9 +337,9 @@ def create_app(db_path: str | os.PathLike, *, write_token: Optional[str] = None,
             stats = store.stats()
             if q:
                 actors = store.actors(name=q, limit=20)
-                articles = queries.search_articles(store, q, limit=20)
+                articles = store.search_articles(q, limit=20)
                 known = {row["id"] for row in articles}
-                articles += [row for row in queries.search_articles(store, actor=q, limit=20)
+                articles += [row for row in store.search_articles(actor=q, limit=20)
                              if row["id"] not in known]
                 said = store.quotes(speaker=q, limit=20)
                 quoted = store.quotes(contains=q, limit=20)
@@ -342,7 +351,7 @@ def create_app(db_path: str | os.PathLike, *, write_token: Optional[str] = None,
                         quotes.append(row)
             else:
                 actors = store.actors(limit=12)
-                articles = queries.search_articles(store, None, limit=20)
+                articles = store.search_articles(None, limit=20)
                 quotes = []
         return page(request, "home.html", q=q, stats=stats, actors=actors, articles=articles,
                     quotes=quotes)
@@ -363,7 +372,7 @@ def create_app(db_path: str | os.PathLike, *, write_token: Optional[str] = None,
     @app.get("/actors/{name:path}", response_class=HTMLResponse, include_in_schema=False)
     def actor_page(request: Request, name: str):
         with open_store() as store:
-            timeline = queries.actor_timeline(store, name)
+            timeline = timeline_of(store, name)
             positions = position_timeline(store.positions(holder=name), party=name) if timeline else []
         if timeline is None:
             raise HTTPException(404, detail=f"No actor named {name!r}.")

@@ -21,11 +21,13 @@ How it runs:
    spaCy pipeline is loaded once per Python worker process (``get_nlp`` is cached per process and
    Spark reuses its Python workers), never per record. If a batch fails, its documents are
    retried one by one, so one bad document fails alone.
-5. Every record is flattened into rows of ``articles``, ``actors``, ``quotes``, ``times``,
-   ``events`` and ``positions``, written as Parquet partitioned by ``published_month``
-   ("YYYY-MM", or "unknown" without a publication date). ``articles.record`` holds the full
-   ``Article.to_dict()`` as JSON, which is what ``load_parquet`` loads. Every input that was not
-   read or not extracted is a row of ``errors`` (source, stage, reason, a sample of the input).
+5. Every record is flattened into the rows a store writes for it (``chronicle.store.rows``:
+   ``articles``, ``actors``, ``actor_names``, ``quotes``, ``times``, ``events``, ``positions``,
+   the same columns, JSON columns as JSON strings), written as Parquet partitioned by
+   ``published_month`` ("YYYY-MM", or "unknown" without a publication date). ``articles.record``
+   holds the full ``Article.to_dict()`` as JSON, which is what ``load_parquet`` loads. Every
+   input that was not read or not extracted is a row of ``errors`` (source, stage, reason, a
+   sample of the input).
 
 The job never stops on a bad input, and with the same ``Options`` it keeps, skips and fails the
 same documents for the same reasons as ``chronicle ingest`` (tests/test_doors.py).
@@ -34,19 +36,17 @@ DOCS: docs/scaling.md
 """
 from __future__ import annotations
 
-import json
 import os
 import posixpath
 import sys
-import typing
-from dataclasses import fields
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional
 
 from chronicle.ingest.dedupe import fingerprint
 from chronicle.ingest.upload import read_bytes, source_name
 from chronicle.pipeline import Gates, Options, dated, document_gate, extract_isolated
-from chronicle.records import Actor, Article, Document, Event, Position, Quote, Skipped, Span, TimeExpression
+from chronicle.records import Article, Document, Skipped
+from chronicle.store.rows import KINDS, TABLES as RECORD_TABLES, article_rows as store_rows, json_text
 
 __all__ = ["run_spark_job", "TABLES", "COLUMNS", "read_bytes", "extract_partition", "article_rows",
            "published_month", "spark_schema"]
@@ -55,69 +55,17 @@ BATCH_SIZE = 16
 SAMPLE_CHARS = 500  # how much of a failed input the errors table keeps
 UNKNOWN_MONTH = "unknown"
 
-# Record lists and the tables their items go to, with the id column each table names.
-RECORD_TABLES = {
-    "actors": (Actor, "actor_id"),
-    "quotes": (Quote, "quote_id"),
-    "times": (TimeExpression, "time_id"),
-    "events": (Event, "event_id"),
-    "positions": (Position, "position_id"),
-}
-TABLES = ("articles",) + tuple(RECORD_TABLES) + ("errors",)
+# The store's tables (chronicle.store.rows), then the inputs not read or not extracted.
+TABLES = RECORD_TABLES + ("errors",)
 
 
 # --------------------------------------------------------------------------------------------
-# Table layout: derived from the record dataclasses, so a new field gets a column by itself
+# Table layout: the store's tables and columns (chronicle.store.rows), by publication month
 # --------------------------------------------------------------------------------------------
-# Column kinds: "string", "long", "double", "boolean", "strings" (array<string>), "json" (a JSON
-# string, for lists of spans and nested records).
-
-def _field_columns(cls) -> list[tuple[str, str, str, str]]:
-    """``(field, how, column, kind)`` for each dataclass field but ``id``.
-
-    how: "span" (one span: ``<prefix>_start``, ``<prefix>_end`` and ``<prefix>_text``, the words
-    it covers), "json", "value".
-    """
-    hints = typing.get_type_hints(cls)
-    out = []
-    for f in fields(cls):
-        if f.name == "id":
-            continue
-        hint = hints[f.name]
-        if hint in (Span, Optional[Span]):
-            prefix = f.name[: -len("_span")] if f.name.endswith("_span") else f.name
-            out += [(f.name, "start", f"{prefix}_start", "long"), (f.name, "end", f"{prefix}_end", "long"),
-                    (f.name, "text", f"{prefix}_text", "string")]
-        elif hint == list[str]:
-            out.append((f.name, "value", f.name, "strings"))
-        elif typing.get_origin(hint) is list:
-            out.append((f.name, "json", f.name, "json"))
-        elif hint in (float, Optional[float]):
-            out.append((f.name, "value", f.name, "double"))
-        elif hint in (int, Optional[int]):
-            out.append((f.name, "value", f.name, "long"))
-        elif hint in (bool, Optional[bool]):
-            out.append((f.name, "value", f.name, "boolean"))
-        else:
-            out.append((f.name, "value", f.name, "string"))
-    return out
-
-
-_FIELD_COLUMNS = {table: _field_columns(cls) for table, (cls, _) in RECORD_TABLES.items()}
+# Column kinds: "string", "long", "double", "boolean", "json" (a JSON string: lists, objects).
 
 COLUMNS: dict[str, list[tuple[str, str]]] = {
-    "articles": [
-        ("article_id", "string"), ("source", "string"), ("title", "string"), ("published", "string"),
-        ("text", "string"), ("title_variants", "strings"), ("dateline", "strings"), ("removed", "json"),
-        ("n_actors", "long"), ("n_quotes", "long"), ("n_times", "long"), ("n_events", "long"),
-        ("n_positions", "long"), ("record", "json"), ("published_month", "string"),
-    ],
-    **{
-        table: [("article_id", "string"), (id_column, "string"), ("seq", "long")]
-        + [(column, kind) for _, _, column, kind in _FIELD_COLUMNS[table]]
-        + [("published_month", "string")]
-        for table, (_, id_column) in RECORD_TABLES.items()
-    },
+    **{table: [*KINDS[table].items(), ("published_month", "string")] for table in RECORD_TABLES},
     "errors": [
         ("source", "string"), ("stage", "string"), ("reason", "string"), ("failed", "boolean"),
         ("sample", "string"),
@@ -131,46 +79,19 @@ def published_month(published: Optional[str]) -> str:
 
 
 def article_rows(article: Article) -> Iterator[tuple[str, tuple]]:
-    """``(table, row)`` for one record: its ``articles`` row and one row per actor, quote, ...
+    """``(table, row)`` for one record: the rows a store writes for it (``chronicle.store.rows``),
+    JSON columns as JSON strings, each followed by its ``published_month``.
 
     Rows are tuples in the order of ``COLUMNS[table]``.
     """
     month = published_month(article.published)
-    record = article.to_dict()
-    yield "articles", (
-        article.id, article.source, article.title, article.published, article.text,
-        list(article.title_variants), list(article.dateline), json.dumps(record["removed"], ensure_ascii=False),
-        len(article.actors), len(article.quotes), len(article.times), len(article.events),
-        len(article.positions), json.dumps(record, ensure_ascii=False), month,
-    )
-    text = article.text
-    for table in RECORD_TABLES:
-        for seq, item in enumerate(getattr(article, table)):
-            row: list[Any] = [article.id, item.id, seq]
-            for name, how, _, _ in _FIELD_COLUMNS[table]:
-                value = getattr(item, name)
-                if how == "start":
-                    row.append(int(value[0]) if value is not None else None)
-                elif how == "end":
-                    row.append(int(value[1]) if value is not None else None)
-                elif how == "text":
-                    row.append(text[value[0]:value[1]] if value is not None else None)
-                elif how == "json":
-                    row.append(json.dumps([_plain(v) for v in value], ensure_ascii=False))
-                else:
-                    row.append(list(value) if isinstance(value, (list, tuple)) else value)
-            row.append(month)
-            yield table, tuple(row)
-
-
-def _plain(value):
-    if isinstance(value, tuple):
-        return list(value)
-    if hasattr(value, "__dataclass_fields__"):
-        from dataclasses import asdict
-
-        return asdict(value)
-    return value
+    for table, rows in store_rows(article).items():
+        doubles = [i for i, kind in enumerate(KINDS[table].values()) if kind == "double"]
+        for row in rows:
+            row = list(json_text(table, row))
+            for i in doubles:  # Spark's DoubleType refuses a Python int
+                row[i] = None if row[i] is None else float(row[i])
+            yield table, (*row, month)
 
 
 def error_row(source: str, stage: str, reason: str, failed: bool = True, sample: str = "") -> tuple:
@@ -178,12 +99,11 @@ def error_row(source: str, stage: str, reason: str, failed: bool = True, sample:
 
 
 def spark_schema(table: str):
-    """The Spark ``StructType`` of one table."""
-    from pyspark.sql.types import (ArrayType, BooleanType, DoubleType, LongType, StringType, StructField,
-                                   StructType)
+    """The Spark ``StructType`` of one table, from the kinds of ``COLUMNS[table]``."""
+    from pyspark.sql.types import BooleanType, DoubleType, LongType, StringType, StructField, StructType
 
     types = {"string": StringType(), "json": StringType(), "long": LongType(), "double": DoubleType(),
-             "boolean": BooleanType(), "strings": ArrayType(StringType())}
+             "boolean": BooleanType()}
     return StructType([StructField(name, types[kind], True) for name, kind in COLUMNS[table]])
 
 

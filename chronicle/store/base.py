@@ -1,139 +1,40 @@
-"""What the SQLite and the PostgreSQL stores share: rows built from a record, query filters,
-result shapes, event grouping, name look-up and the checks that hold on both.
+"""What the SQLite and the PostgreSQL stores share: the queries, their filters, result shapes,
+event grouping, name look-up and the checks that hold on both.
 
 Each backend (``chronicle.store.sqlite.Store``, ``chronicle.store.postgres.PostgresStore``)
 subclasses ``BaseStore`` and supplies its connection, its transactions, its placeholder
 (``P``), its schema and migrations, and the SQL that differs between the two: full-text search,
-JSON functions and aggregation. Everything here is written once for both.
+JSON functions and aggregation. Everything here is written once for both; the rows ``add``
+writes are built in ``chronicle.store.rows``.
 
 Every value reaches the database as a query parameter; the only names formatted into SQL are
-fixed table and column names from this module.
+fixed table and column names from this module and ``chronicle.store.rows``.
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
 from contextlib import contextmanager
-from datetime import date, datetime, timezone
+from datetime import date
 from typing import Any, Iterable, Iterator, Optional
 
 from chronicle.knowledge.gazetteer import country_by_name
 from chronicle.knowledge.names import name_key, same_name
 from chronicle.records import Article
+from chronicle.store.rows import RECORD_LISTS, TABLES, article_row, child_rows
 
-__all__ = ["BaseStore", "TABLES", "COLUMNS", "JSON_COLUMNS", "article_rows"]
+__all__ = ["BaseStore", "snippet"]
 
-# The tables of the schema, parent first, and the columns ``add`` writes, in order.
-TABLES = ("articles", "actors", "actor_names", "quotes", "times", "events", "positions")
-COLUMNS: dict[str, tuple[str, ...]] = {
-    "articles": ("id", "source", "title", "published", "text", "record", "added_at"),
-    "actors": ("article_id", "actor_id", "seq", "name", "key", "type", "country", "roles",
-               "aliases", "mentions"),
-    "actor_names": ("article_id", "actor_id", "name", "key"),
-    "quotes": ("article_id", "quote_id", "seq", "speaker", "speaker_name", "speaker_text", "cue",
-               "cue_text", "kind", "medium", "medium_text", "content", "date", "time",
-               "content_start", "content_end", "speaker_start", "speaker_end", "cue_start",
-               "cue_end", "medium_start", "medium_end", "sentence_start", "sentence_end"),
-    "times": ("article_id", "time_id", "seq", "text", "type", "value", "anchor", "reason",
-              "span_start", "span_end"),
-    "events": ("article_id", "event_id", "seq", "text", "source", "target", "cameo", "plover",
-               "mode", "context", "status", "date", "span_start", "span_end", "sentence_start",
-               "sentence_end"),
-    "positions": ("article_id", "position_id", "seq", "holder", "holder_name", "issue", "stance",
-                  "conditions", "text", "evidence", "date", "confidence", "source", "quote_id",
-                  "event_id", "span_start", "span_end"),
-}
-# Columns holding JSON (text in SQLite, jsonb in PostgreSQL), by table. Row builders give Python
-# values; each backend encodes them its own way.
-JSON_COLUMNS: dict[str, frozenset[str]] = {
-    "articles": frozenset({"record"}),
-    "actors": frozenset({"roles", "aliases"}),
-    "actor_names": frozenset(),
-    "quotes": frozenset(),
-    "times": frozenset(),
-    "events": frozenset({"source", "target"}),
-    "positions": frozenset({"holder", "conditions", "evidence"}),
-}
-# The record list each child table mirrors one row per item of (actor_names has one per name).
-RECORD_LISTS = {"actors": "actors", "quotes": "quotes", "times": "times", "events": "events",
-                "positions": "positions"}
-
-
-# --------------------------------------------------------------------------------------------
-# Rows built from a record (the same for both backends)
-# --------------------------------------------------------------------------------------------
-
-def article_row(article: Article, record: dict) -> tuple:
-    return (article.id, article.source, article.title, article.published, article.text, record,
-            datetime.now(timezone.utc).isoformat(timespec="seconds"))
-
-
-def actor_rows(article: Article) -> tuple[list[tuple], list[tuple]]:
-    """Rows of ``actors`` and of ``actor_names`` (the canonical name and each alias, once)."""
-    actor_rows, name_rows = [], []
-    for seq, actor in enumerate(article.actors):
-        actor_rows.append((
-            article.id, actor.id, seq, actor.name, name_key(actor.name), actor.type,
-            actor.country, list(actor.roles), list(actor.aliases), len(actor.mentions),
-        ))
-        for name in dict.fromkeys([actor.name, *actor.aliases]):  # unique, in order
-            name_rows.append((article.id, actor.id, name, name_key(name)))
-    return actor_rows, name_rows
-
-
-def quote_rows(article: Article) -> list[tuple]:
-    text = article.text
-    names = {actor.id: actor.name for actor in article.actors}
-    return [
-        (article.id, q.id, seq, q.speaker, names.get(q.speaker), _cut(text, q.speaker_span),
-         q.cue, _cut(text, q.cue_span), q.kind, q.medium, _cut(text, q.medium_span),
-         q.content_text(text), q.date, q.time, *_ends(q.content_span),
-         *_ends(q.speaker_span), *_ends(q.cue_span), *_ends(q.medium_span),
-         *_ends(q.sentence_span))
-        for seq, q in enumerate(article.quotes)
-    ]
-
-
-def time_rows(article: Article) -> list[tuple]:
-    return [
-        (article.id, t.id, seq, _cut(article.text, t.span), t.type, t.value, t.anchor, t.reason,
-         *_ends(t.span))
-        for seq, t in enumerate(article.times)
-    ]
-
-
-def event_rows(article: Article) -> list[tuple]:
-    return [
-        (article.id, e.id, seq, _cut(article.text, e.span), list(e.source), list(e.target),
-         e.cameo, e.plover, e.mode, e.context, e.status, e.date, *_ends(e.span),
-         *_ends(e.sentence_span))
-        for seq, e in enumerate(article.events)
-    ]
-
-
-def position_rows(article: Article) -> list[tuple]:
-    actors = {a.id: a for a in article.actors}
-    rows = []
-    for seq, p in enumerate(article.positions):
-        holders = [actors[i] for i in p.holder if i in actors]
-        named = [a for a in holders if a.type != "country"] or holders
-        holder_name = named[0].name if named else _cut(article.text, p.holder_span)
-        evidence = [{"span": list(s), "text": _cut(article.text, s)} for s in p.evidence_spans]
-        rows.append((
-            article.id, p.id, seq, list(p.holder), holder_name, p.issue, p.stance,
-            [_cut(article.text, c) for c in p.conditions], _cut(article.text, p.span),
-            evidence, p.date, p.confidence, p.source, p.quote, p.event, *_ends(p.span),
-        ))
-    return rows
-
-
-def article_rows(article: Article) -> dict[str, list[tuple]]:
-    """Every row ``add`` writes for one article, by table (JSON columns as Python values)."""
-    record = article.to_dict()
-    actors, names = actor_rows(article)
-    return {"articles": [article_row(article, record)], "actors": actors, "actor_names": names,
-            "quotes": quote_rows(article), "times": time_rows(article),
-            "events": event_rows(article), "positions": position_rows(article)}
+# The columns of an ``articles()`` or ``search_articles()`` row, and their order.
+_ARTICLE_COLUMNS = """
+    a.id, a.source, a.title, a.published, a.added_at,
+    (SELECT count(*) FROM actors WHERE article_id = a.id) AS actors,
+    (SELECT count(*) FROM quotes WHERE article_id = a.id) AS quotes,
+    (SELECT count(*) FROM times WHERE article_id = a.id) AS times,
+    (SELECT count(*) FROM events WHERE article_id = a.id) AS events
+"""
+_ARTICLE_ORDER = "a.published IS NULL, a.published, a.added_at, a.id"
+_WORD = re.compile(r"[^\W_]+")  # the words of a search_articles() query
 
 
 # --------------------------------------------------------------------------------------------
@@ -152,6 +53,8 @@ class BaseStore:
     * ``_decode(value)``: a JSON column's value as read -> the Python value;
     * ``_in_list(expr, values)``, ``_json_ids(column)``, ``_contains_condition(words)``,
       ``_record_length(kind)``, ``_actors_sql(where)``, ``_limit(limit)``;
+    * ``_words_search(words)`` -> (FROM clause, condition, its parameters, ORDER BY, its
+      parameters): the articles holding every word, best first, for ``search_articles``;
     * ``schema_version``, ``check()`` (calling ``_common_problems``), ``close()``.
     """
 
@@ -181,30 +84,10 @@ class BaseStore:
         row = article_row(article, article.to_dict())
         with self._write():
             if not self._insert_article(row):
-                return False
-            self._add_actors(article)
-            self._add_quotes(article)
-            self._add_times(article)
-            self._add_events(article)
-            self._add_positions(article)
+                return False  # stored already: its other rows are not even built
+            for table, rows in child_rows(article).items():  # TABLES order: parents first
+                self._insert(table, rows)
         return True
-
-    def _add_actors(self, article: Article) -> None:
-        actors, names = actor_rows(article)
-        self._insert("actors", actors)
-        self._insert("actor_names", names)
-
-    def _add_quotes(self, article: Article) -> None:
-        self._insert("quotes", quote_rows(article))
-
-    def _add_times(self, article: Article) -> None:
-        self._insert("times", time_rows(article))
-
-    def _add_events(self, article: Article) -> None:
-        self._insert("events", event_rows(article))
-
-    def _add_positions(self, article: Article) -> None:
-        self._insert("positions", position_rows(article))
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -221,18 +104,52 @@ class BaseStore:
         actors, quotes, times and events. Oldest publication first; undated articles last."""
         p = self.P
         return self._rows(
-            f"""
-            SELECT a.id, a.source, a.title, a.published, a.added_at,
-                   (SELECT count(*) FROM actors WHERE article_id = a.id) AS actors,
-                   (SELECT count(*) FROM quotes WHERE article_id = a.id) AS quotes,
-                   (SELECT count(*) FROM times WHERE article_id = a.id) AS times,
-                   (SELECT count(*) FROM events WHERE article_id = a.id) AS events
-            FROM articles AS a
-            ORDER BY a.published IS NULL, a.published, a.added_at, a.id
-            LIMIT {p} OFFSET {p}
-            """,
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles AS a ORDER BY {_ARTICLE_ORDER} LIMIT {p} OFFSET {p}",
             self._page(limit, offset),
         )
+
+    def search_articles(self, q: Optional[str] = None, *, actor: Optional[str] = None,
+                        limit: Optional[int] = 20, offset: int = 0) -> list[dict]:
+        """Articles whose title or text has every word of ``q`` (any order), best match first,
+        and in which an actor named ``actor`` appears.
+
+        q: words; search syntax in it (FTS5's AND, NEAR, *, ^, column filters; tsquery's &, |,
+            !) is taken as plain words. SQLite: FTS5 terms, or a case-insensitive substring per
+            word without FTS5; PostgreSQL: ``plainto_tsquery('simple', ...)``. A ``q`` with no
+            word in it filters nothing.
+        actor: any name or alias, folded by ``name_key`` ("Podolyak" finds "Podoljak"), or a
+            whole word of one; no near-misses.
+        Without either, the articles of ``articles()``, oldest publication first. Each row is an
+        ``articles()`` row plus ``snippet``: text around the first word of ``q`` found (None
+        without ``q``).
+        """
+        words = _WORD.findall(q or "")
+        if not words and actor is None:
+            rows = self.articles(limit=limit, offset=offset)
+            for row in rows:
+                row["snippet"] = None
+            return rows
+        page = self._page(limit, offset)
+        source, where, params, order, order_params = "articles AS a", [], [], _ARTICLE_ORDER, []
+        if words:
+            source, condition, params, order, order_params = self._words_search(words)
+            where.append(condition)
+        if actor is not None:
+            condition = self._exact_name_condition(actor)
+            if condition is None:
+                return []
+            where.append(f"a.id IN (SELECT n.article_id FROM actor_names AS n WHERE {condition[0]})")
+            params += condition[1]
+        p = self.P
+        rows = self._rows(
+            f"SELECT {_ARTICLE_COLUMNS}, a.text FROM {source} WHERE {' AND '.join(where)}"
+            f" ORDER BY {order} LIMIT {p} OFFSET {p}",
+            [*params, *order_params, *page],
+        )
+        for row in rows:
+            text = row.pop("text")
+            row["snippet"] = snippet(text, words) if words else None
+        return rows
 
     def quotes(
         self,
@@ -562,14 +479,11 @@ class BaseStore:
         Fallback, when no stored key matches exactly: the keys of stored names that
         ``same_name`` finds close to ``name`` or to a run of as many words of them.
         """
-        key = name_key(name)
-        if not key:
+        exact = self._exact_name_condition(name)
+        if exact is None:
             return None
-        p = self.P
-        exact = f"(n.key = {p} OR ' ' || n.key || ' ' LIKE {p} ESCAPE '\\')"
-        exact_params = [key, "% " + _like_escape(key) + " %"]
-        if self._rows(f"SELECT 1 AS hit FROM actor_names AS n WHERE {exact} LIMIT 1", exact_params):
-            return exact, exact_params
+        if self._rows(f"SELECT 1 AS hit FROM actor_names AS n WHERE {exact[0]} LIMIT 1", exact[1]):
+            return exact
         width = len(name.split())
         keys = {
             row["key"]
@@ -580,6 +494,16 @@ class BaseStore:
             return None
         return self._in_list("n.key", sorted(keys))
 
+    def _exact_name_condition(self, name: str) -> Optional[tuple[str, list[Any]]]:
+        """SQL over ``actor_names AS n``: a name key equal to the key of ``name``, or holding it
+        as whole words; None when ``name`` has no key (nothing can match)."""
+        key = name_key(name)
+        if not key:
+            return None
+        p = self.P
+        return (f"(n.key = {p} OR ' ' || n.key || ' ' LIKE {p} ESCAPE '\\')",
+                [key, "% " + _like_escape(key) + " %"])
+
     @contextmanager
     def _write(self) -> Iterator[None]:  # pragma: no cover - every backend has its own
         raise NotImplementedError
@@ -589,14 +513,6 @@ class BaseStore:
 # --------------------------------------------------------------------------------------------
 # Helpers
 # --------------------------------------------------------------------------------------------
-
-def _cut(text: str, span) -> Optional[str]:
-    return None if span is None else text[span[0]:span[1]]
-
-
-def _ends(span) -> tuple[Optional[int], Optional[int]]:
-    return (None, None) if span is None else (int(span[0]), int(span[1]))
-
 
 def _like_escape(value: str) -> str:
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -630,6 +546,16 @@ def _within_a_day(first: Optional[str], other: Optional[str]) -> bool:
         return abs((date.fromisoformat(other[:10]) - date.fromisoformat(first[:10])).days) <= 1
     except ValueError:
         return first == other
+
+
+def snippet(text: str, words: list[str], width: int = 90) -> str:
+    """About ``2 * width`` characters of ``text`` around the first of ``words`` found in it."""
+    lowered = text.lower()
+    hits = [i for i in (lowered.find(w.lower()) for w in words) if i >= 0]
+    at = min(hits) if hits else 0
+    start, end = max(at - width, 0), min(at + width, len(text))
+    piece = " ".join(text[start:end].split())
+    return ("…" if start > 0 else "") + piece + ("…" if end < len(text) else "")
 
 
 def _most_common(values: list[str]) -> str:

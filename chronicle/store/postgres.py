@@ -7,7 +7,8 @@
 ``chronicle.store.open_store(target)`` picks this class for ``postgresql://`` and ``postgres://``
 URLs. Everything ``chronicle.store.sqlite.Store`` promises holds here too (idempotent and
 all-or-nothing ``add``, name-key look-up, parameters only, the same rows in the same order):
-both subclass ``chronicle.store.base.BaseStore``, which holds the queries and result shapes.
+both subclass ``chronicle.store.base.BaseStore``, which holds the queries and result shapes, and
+write the rows of ``chronicle.store.rows``.
 What is PostgreSQL's own lives here:
 
 * The schema: the same tables, keys and columns; JSON columns are ``jsonb``; text columns use
@@ -46,7 +47,8 @@ except ImportError as exc:  # pragma: no cover - depends on the environment
     ) from exc
 
 from chronicle.store import describe as redact, is_postgres_url
-from chronicle.store.base import COLUMNS, JSON_COLUMNS, TABLES, BaseStore, _like_escape
+from chronicle.store.base import BaseStore, _like_escape
+from chronicle.store.rows import COLUMNS, JSON_COLUMNS, TABLES
 
 __all__ = ["PostgresStore", "MIGRATIONS", "SCHEMA_VERSION", "redact"]
 
@@ -211,6 +213,8 @@ SCHEMA_VERSION = len(MIGRATIONS)
 # pg_advisory_xact_lock key: "chronicle" as a number; only serialises Chronicle's migrations.
 _MIGRATION_LOCK = 0x6368726F6E69636C
 _FTS = "to_tsvector('simple', q.content) @@ phraseto_tsquery('simple', %s)"
+# The expression of the GIN index articles_fts, so that the index serves article searches.
+_ARTICLE_DOCUMENT = "to_tsvector('simple', coalesce(a.title, '') || ' ' || a.text)"
 
 
 class PostgresStore(BaseStore):
@@ -312,7 +316,7 @@ class PostgresStore(BaseStore):
     def _insert(self, table: str, rows: list[tuple]) -> None:
         if not rows:
             return
-        columns = COLUMNS[table]  # fixed names from chronicle.store.base, not user input
+        columns = COLUMNS[table]  # fixed names from chronicle.store.rows, not user input
         with self.conn.cursor() as cursor:
             cursor.executemany(
                 f"INSERT INTO {table} ({', '.join(columns)})"
@@ -338,7 +342,7 @@ class PostgresStore(BaseStore):
 
     @staticmethod
     def _record_length(kind: str) -> str:
-        return f"jsonb_array_length(a.record -> '{kind}')"  # fixed kinds from chronicle.store.base
+        return f"jsonb_array_length(a.record -> '{kind}')"  # fixed kinds from chronicle.store.rows
 
     @staticmethod
     def _actors_sql(where: str) -> str:
@@ -372,6 +376,13 @@ class PostgresStore(BaseStore):
             return _FTS, [words]
         # Nothing the parser would index (e.g. "%" or "?!"): a case-insensitive substring.
         return "q.content ILIKE %s ESCAPE '\\'", ["%" + _like_escape(words) + "%"]
+
+    @staticmethod
+    def _words_search(words: list[str]) -> tuple[str, str, list, str, list]:
+        """Articles holding every word (``plainto_tsquery``: operators are plain words), by rank."""
+        query = " ".join(words)
+        return ("articles AS a", f"{_ARTICLE_DOCUMENT} @@ plainto_tsquery('simple', %s)", [query],
+                f"ts_rank({_ARTICLE_DOCUMENT}, plainto_tsquery('simple', %s)) DESC, a.id", [query])
 
     # -- NUL characters ------------------------------------------------------------------------
     # PostgreSQL refuses NUL in text parameters; no stored value holds one, so a look-up of a

@@ -28,9 +28,9 @@ The schema version is ``PRAGMA user_version``; ``MIGRATIONS[n]`` takes a databas
 to n + 1. To change the schema, append a migration; never edit one that has shipped (and append
 the same change to ``chronicle.store.postgres.MIGRATIONS``).
 
-The queries, row building and result shapes are shared with the PostgreSQL store
-(``chronicle.store.base.BaseStore``); this module holds what is SQLite's own: the schema, FTS5,
-JSON functions and the connection. DOCS: docs/store.md
+The queries and result shapes are shared with the PostgreSQL store
+(``chronicle.store.base.BaseStore``), and so are the rows (``chronicle.store.rows``); this module
+holds what is SQLite's own: the schema, FTS5, JSON functions and the connection. DOCS: docs/store.md
 """
 from __future__ import annotations
 
@@ -43,7 +43,8 @@ from pathlib import Path
 from typing import Any, Callable, Iterator, Optional
 
 from chronicle import settings
-from chronicle.store.base import COLUMNS, JSON_COLUMNS, BaseStore, _like_escape
+from chronicle.store.base import _ARTICLE_ORDER, BaseStore, _like_escape
+from chronicle.store.rows import COLUMNS, json_text
 
 __all__ = ["Store", "MIGRATIONS", "SCHEMA_VERSION", "fts5_available"]
 
@@ -353,15 +354,15 @@ class Store(BaseStore):
         cursor = self.conn.execute(
             "INSERT INTO articles (id, source, title, published, text, record, added_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
-            _encode("articles", row),
+            json_text("articles", row),
         )
         return cursor.rowcount > 0
 
     def _insert(self, table: str, rows: list[tuple]) -> None:
-        columns = COLUMNS[table]  # fixed names from chronicle.store.base, not user input
+        columns = COLUMNS[table]  # fixed names from chronicle.store.rows, not user input
         self.conn.executemany(
             f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-            [_encode(table, row) for row in rows],
+            [json_text(table, row) for row in rows],  # JSON columns as JSON text
         )
 
     @staticmethod
@@ -382,7 +383,7 @@ class Store(BaseStore):
 
     @staticmethod
     def _record_length(kind: str) -> str:
-        return f"json_array_length(a.record, '$.{kind}')"  # fixed kinds from chronicle.store.base
+        return f"json_array_length(a.record, '$.{kind}')"  # fixed kinds from chronicle.store.rows
 
     @staticmethod
     def _actors_sql(where: str) -> str:
@@ -423,6 +424,17 @@ class Store(BaseStore):
         # No FTS5, or nothing FTS5 would index (e.g. "%" or "?!"): a substring match.
         return "q.content LIKE ? ESCAPE '\\'", ["%" + _like_escape(words) + "%"]
 
+    def _words_search(self, words: list[str]) -> tuple[str, str, list, str, list]:
+        """Articles holding every word: FTS5 terms ranked by FTS5, or substrings without it."""
+        if self.fts:
+            terms = " ".join('"' + word + '"' for word in words)  # words hold no quotes
+            return ("articles_fts AS f JOIN articles AS a ON a.id = f.article_id",
+                    "articles_fts MATCH ?", [terms], "f.rank, a.id", [])
+        condition = " AND ".join(
+            ["(a.text LIKE ? ESCAPE '\\' OR coalesce(a.title, '') LIKE ? ESCAPE '\\')"] * len(words))
+        params = [pattern for word in words for pattern in ["%" + _like_escape(word) + "%"] * 2]
+        return "articles AS a", condition, params, _ARTICLE_ORDER, []
+
     # -- checks --------------------------------------------------------------------------------
 
     def check(self) -> list[str]:
@@ -462,10 +474,3 @@ class Store(BaseStore):
         problems += self._common_problems()
         return problems
 
-
-def _encode(table: str, row: tuple) -> tuple:
-    """JSON columns as JSON text, as SQLite stores them."""
-    return tuple(
-        json.dumps(value, ensure_ascii=False) if column in JSON_COLUMNS[table] else value
-        for column, value in zip(COLUMNS[table], row)
-    )

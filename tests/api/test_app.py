@@ -65,14 +65,13 @@ def test_articles_by_actor_any_spelling(client, specimen):
 
 
 def test_article_search_without_fts_matches_substrings(api_db, specimen):
-    from chronicle.api.queries import search_articles
     from chronicle.store.sqlite import Store
 
     with Store(api_db) as store:
         store.fts = False
-        assert [r["id"] for r in search_articles(store, "VICTORY podoljak")] == [specimen.id]
-        assert search_articles(store, "victory zebra") == []
-        assert search_articles(store, "100%_") == []
+        assert [r["id"] for r in store.search_articles("VICTORY podoljak")] == [specimen.id]
+        assert store.search_articles("victory zebra") == []
+        assert store.search_articles("100%_") == []
 
 
 @pytest.mark.parametrize("q", ['NEAR(a b)', '"', 'victory*', 'text:victory', "^victory OR -x", "%_\\"])

@@ -149,11 +149,45 @@ def test_flattened_rows_match_the_records(job):
         quote = article.quotes[row["seq"]]
         assert row["quote_id"] == quote.id
         assert (row["content_start"], row["content_end"]) == quote.content_span
-        assert row["content_text"] == article.text[quote.content_span[0]:quote.content_span[1]]
-    for table in ("actors", "times", "events", "positions"):
+        assert row["content"] == quote.content_text(article.text)
+    for table in ("actors", "actor_names", "times", "events", "positions"):
         rows = ds.dataset(str(out / table), partitioning="hive").to_table() if (out / table).exists() else None
-        expected = sum(len(getattr(a, table)) for a in records.values())
+        if table == "actor_names":
+            expected = sum(len({x.name, *x.aliases}) for a in records.values() for x in a.actors)
+        else:
+            expected = sum(len(getattr(a, table)) for a in records.values())
         assert (rows.num_rows if rows is not None else 0) == expected == counts[table], table
+
+
+@needs_spark
+def test_parquet_rows_are_the_rows_the_store_writes(job):
+    """Each table but errors holds the store's rows (chronicle.store.rows): the same columns in
+    the same order, JSON columns as JSON strings, then published_month."""
+    import pyarrow.dataset as ds
+
+    from chronicle.scale.parquet import iter_articles
+    from chronicle.scale.spark import published_month
+    from chronicle.store.rows import COLUMNS, JSON_COLUMNS, TABLES, article_rows
+
+    _, out, _ = job
+    expected: dict[str, list] = {table: [] for table in TABLES}
+    months = {}
+    for article in iter_articles(str(out)):
+        months[article.id] = published_month(article.published)
+        for table, rows in article_rows(article).items():
+            expected[table] += [dict(zip(COLUMNS[table], row)) for row in rows]
+    assert all(expected.values())
+    for table in TABLES:
+        got = ds.dataset(str(out / table), partitioning="hive").to_table().to_pylist()
+        for row in got:
+            assert list(row) == [*COLUMNS[table], "published_month"], table
+            assert row.pop("published_month") == months[row["id" if table == "articles" else "article_id"]]
+            for column in JSON_COLUMNS[table]:
+                row[column] = json.loads(row[column])
+        for row in got + expected[table]:
+            row.pop("added_at", None)  # when the row was made
+        key = lambda row: json.dumps(row, sort_keys=True)  # noqa: E731
+        assert sorted(got, key=key) == sorted(expected[table], key=key), table
 
 
 @needs_spark
@@ -282,21 +316,33 @@ def test_published_month():
     assert published_month("") == "unknown"
 
 
-def test_every_record_field_has_a_column():
-    """A field added to a record gets a column by itself (span fields: start, end and text)."""
-    from dataclasses import fields
+def test_the_parquet_tables_are_the_store_tables_by_month():
+    """The store's tables, columns and kinds (chronicle.store.rows), each with published_month;
+    then errors."""
+    from chronicle.scale.spark import COLUMNS, TABLES
+    from chronicle.store import rows
 
-    from chronicle.records import Quote
-    from chronicle.scale.spark import COLUMNS
+    assert TABLES == (*rows.TABLES, "errors")
+    for table in rows.TABLES:
+        assert COLUMNS[table] == [*rows.KINDS[table].items(), ("published_month", "string")]
+    assert [name for name, _ in COLUMNS["articles"]] == [
+        "id", "source", "title", "published", "text", "record", "added_at", "published_month"]
+    assert COLUMNS["errors"] == [("source", "string"), ("stage", "string"), ("reason", "string"),
+                                 ("failed", "boolean"), ("sample", "string")]
 
-    names = [name for name, _ in COLUMNS["quotes"]]
-    for f in fields(Quote):
-        if f.name == "id":
-            assert "quote_id" in names
-        elif f.name.endswith("_span"):
-            prefix = f.name[:-5]
-            assert {f"{prefix}_start", f"{prefix}_end", f"{prefix}_text"} <= set(names)
-        else:
-            assert f.name in names
-    assert COLUMNS["articles"][-1] == ("published_month", "string")
-    assert Article  # the records module is importable without Spark
+
+def test_article_rows_give_json_columns_as_json_text(specimen):
+    from chronicle.scale.spark import COLUMNS, article_rows
+
+    rows = list(article_rows(specimen))
+    assert {table for table, _ in rows} == {"articles", "actors", "actor_names", "quotes", "times", "events",
+                                           "positions"}
+    for table, row in rows:
+        assert len(row) == len(COLUMNS[table]) and row[-1] == "2023-02"
+        for (name, kind), value in zip(COLUMNS[table], row):
+            if kind == "json":
+                assert isinstance(value, str) and json.loads(value) is not None, (table, name)
+            elif kind == "double":
+                assert isinstance(value, float), (table, name)
+    [(_, article)] = [(t, r) for t, r in rows if t == "articles"]
+    assert Article.from_dict(json.loads(article[5])) == specimen  # the record load_parquet reads

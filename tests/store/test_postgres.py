@@ -3,7 +3,6 @@ full-text indexes, transactions and crashes, and answers identical to the SQLite
 
 Every test needs the server at env CHRONICLE_TEST_POSTGRES and skips without it.
 """
-import os
 import subprocess
 import sys
 import threading
@@ -43,6 +42,17 @@ def test_the_versions_follow_the_sqlite_store():
     from chronicle.store import sqlite
 
     assert pg.SCHEMA_VERSION == sqlite.SCHEMA_VERSION
+
+
+def test_the_tables_have_the_columns_and_kinds_of_chronicle_store_rows(pg_store, pg_schema):
+    from chronicle.store.rows import KINDS
+
+    types = {"string": "text", "long": "integer", "double": "double precision", "json": "jsonb"}
+    for table, kinds in KINDS.items():
+        columns = [(r["column_name"], r["data_type"]) for r in pg_store.conn.execute(
+            "SELECT column_name, data_type FROM information_schema.columns"
+            " WHERE table_schema = %s AND table_name = %s ORDER BY ordinal_position", (pg_schema, table))]
+        assert columns == [(c, types[k]) for c, k in kinds.items()], table
 
 
 def test_json_columns_are_jsonb_and_full_text_has_gin_indexes(pg_store, pg_schema):
@@ -119,7 +129,9 @@ from conftest import make_kyiv
 from chronicle.store.postgres import PostgresStore
 
 store = PostgresStore({POSTGRES_URL!r}, schema={pg_schema!r})
-PostgresStore._add_quotes = lambda self, article: os._exit(3)  # dies after article + actors
+insert = PostgresStore._insert
+PostgresStore._insert = lambda self, table, rows: os._exit(3) if table == "quotes" else insert(self, table, rows)
+# (dies after the article and its actors are written)
 store.add(make_kyiv())
 """
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
@@ -145,11 +157,14 @@ def test_every_query_answers_as_the_sqlite_store_does(pg_store, tmp_path):
             ("actors", {}), ("actors", {"name": "Sergei Lavov"}), ("actors", {"limit": 2, "offset": 3}),
             ("events", {}), ("events", {"actor": "Russia"}), ("events", {"code": "03"}),
             ("positions", {}), ("positions", {"holder": "Russia", "issue": "negotiations"}),
+            ("search_articles", {}), ("search_articles", {"q": "talks"}),
+            ("search_articles", {"actor": "Podolyak"}), ("search_articles", {"q": "zebra"}),
+            ("search_articles", {"q": "100%", "actor": "O'Brien"}),
             ("check", {}),
         ]
         for name, kwargs in calls:
             got, expected = getattr(pg_store, name)(**kwargs), getattr(lite, name)(**kwargs)
-            if name == "articles":
+            if name in ("articles", "search_articles"):
                 for row in got + expected:
                     row.pop("added_at")
             assert got == expected, (name, kwargs)
@@ -164,6 +179,8 @@ def test_nul_characters_find_nothing_instead_of_failing(pg_store, kyiv):
     assert pg_store.quotes(article="a1\x00") == []
     assert isinstance(pg_store.quotes(speaker="Podol\x00jak"), list)  # name_key drops the NUL
     assert pg_store.quotes(contains="0\x00") == []
+    assert [row["id"] for row in pg_store.search_articles("Crimea\x00")] == ["a1"]
+    assert isinstance(pg_store.search_articles("\x00", actor="Podol\x00jak"), list)
 
 
 def test_check_finds_an_invalid_or_missing_full_text_index(pg_store):

@@ -9,10 +9,10 @@ with no speaker); ``tricky`` is full of SQL and LIKE metacharacters.
 import pytest
 
 from chronicle.records import Article
-from chronicle.store import base, open_store
+from chronicle.store import open_store, rows
 from chronicle.store.sqlite import Store
 
-from .conftest import POSTGRES_URL, make_bbc, make_kyiv, make_positions, needs_postgres
+from .conftest import POSTGRES_URL, make_positions, needs_postgres
 
 
 def sql(store, query):
@@ -129,7 +129,7 @@ def test_a_python_exception_mid_add_leaves_nothing_of_the_article(store, kyiv, m
     def broken_name_key(name):
         raise KeyboardInterrupt  # interrupted while writing the actor names
 
-    monkeypatch.setattr(base, "name_key", broken_name_key)  # where the rows are built
+    monkeypatch.setattr(rows, "name_key", broken_name_key)  # where the rows are built
     with pytest.raises(KeyboardInterrupt):
         store.add(kyiv)
     assert store.stats() == empty_counts()
@@ -172,6 +172,34 @@ def test_limit_and_offset_must_not_be_negative(filled):
         filled.articles(limit=-1)
     with pytest.raises(ValueError):
         filled.quotes(offset=-1)
+
+
+def test_search_articles_by_words_in_any_order_and_by_actor(filled):
+    rows = filled.search_articles("KYIV talks")
+    assert [row["id"] for row in rows] == ["b2"]
+    assert rows[0]["quotes"] == 3 and "the talks had failed" in rows[0]["snippet"]  # "Kyiv": the title
+    assert [row["id"] for row in filled.search_articles(actor="Podolyak")] == ["a1", "b2"]
+    assert [row["id"] for row in filled.search_articles("talks", actor="Lavrov")] == ["a1"]
+    assert filled.search_articles(actor="Lavov") == []  # no near-misses here
+    assert filled.search_articles("talks zebra") == []
+
+
+def test_search_articles_without_words_lists_the_articles(filled):
+    rows = filled.search_articles("?! %", limit=1, offset=1)
+    assert [(row["id"], row["snippet"]) for row in rows] == [("b2", None)]
+    articles = filled.articles()
+    assert [{k: v for k, v in row.items() if k != "snippet"} for row in filled.search_articles()] == articles
+
+
+def test_search_articles_take_search_syntax_and_metacharacters_literally(store, tricky, kyiv):
+    store.add(tricky)
+    store.add(kyiv)
+    for q in ('NEAR(a b)', '"', 'talks*', 'title:talks', "^talks OR -x", "%_\\", "a & !b | c:*"):
+        assert isinstance(store.search_articles(q), list), q
+    assert [row["id"] for row in store.search_articles("100%_")] == [tricky.id]  # "100", in its title
+    assert store.search_articles(actor="%") == []
+    with pytest.raises(ValueError):
+        store.search_articles("talks", limit=-1)
 
 
 def test_stats_counts_the_rows_of_each_table(filled):
