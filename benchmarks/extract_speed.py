@@ -32,8 +32,8 @@ def main(argv=None) -> int:
         print(f"No corpus at {folder}; pass a folder of .txt articles.", file=sys.stderr)
         return 2
 
-    from chronicle.extract.nlp import get_nlp
     from chronicle.extract.article import extract_documents
+    from chronicle.extract.nlp import get_nlp
     from chronicle.ingest.files import iter_documents
     from chronicle.records import Document
 

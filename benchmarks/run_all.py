@@ -85,8 +85,8 @@ def words_of(items) -> int:
 # -- child-process work ----------------------------------------------------------------------
 
 def _init_worker(ready):
-    from chronicle.extract.nlp import get_nlp
     from chronicle.extract.article import extract
+    from chronicle.extract.nlp import get_nlp
 
     get_nlp()
     extract("Warm-up: the minister said on Monday that talks would resume.")
@@ -114,8 +114,8 @@ def _spacy_pipe(texts, conn):
 def _memory_child(paths, conn):
     import ctypes
 
-    from chronicle.extract.nlp import get_nlp
     from chronicle.extract.article import extract_documents
+    from chronicle.extract.nlp import get_nlp
 
     before = current_rss_mb()
     nlp = get_nlp()

@@ -66,9 +66,9 @@ def compare(reference: Path, bbc: int) -> int:
     """Each record now beside the reference's record of the same source (a smaller ``--bbc``
     compares a subset)."""
     expected = {_key(line): line for line in reference.read_text(encoding="utf-8").splitlines()}
-    differing = 0
-    n = 0
-    for n, line in enumerate(records(bbc), start=1):
+    differing = n = 0
+    for line in records(bbc):
+        n += 1
         old = expected.get(_key(line))
         if old is None:
             print(f"not in {reference}: {_key(line)[1]}")
@@ -98,8 +98,7 @@ def main(argv=None) -> int:
     start = time.perf_counter()
     if args.action == "write":
         with args.reference.open("w", encoding="utf-8") as f:
-            for n, line in enumerate(records(args.bbc), start=1):
-                f.write(line + "\n")
+            n = sum(1 for line in records(args.bbc) if f.write(line + "\n"))
         print(f"{n} records written to {args.reference} in {time.perf_counter() - start:.0f} s")
         return 0
     return compare(args.reference, args.bbc)

@@ -1,7 +1,6 @@
 """The command line, as a user runs it: extract, ingest, query, and bad input."""
 import json
 
-import pytest
 from typer.testing import CliRunner
 
 from chronicle.cli import app

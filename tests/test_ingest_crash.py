@@ -6,7 +6,6 @@ article in its own transaction; the kill, as soon as two articles are in the fil
 the first batch is being stored (in practice after 3 to 5 articles). A kill inside one article's
 transaction is tested in tests/store (test_a_process_killed_mid_add_leaves_nothing_of_the_article).
 """
-import json
 import os
 import signal
 import sqlite3

@@ -1,11 +1,10 @@
 """Property: every span of every record slices the record's text, on every input we have."""
-from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from chronicle import extract
-from tests.conftest import DATA, SHARED
+from tests.conftest import SHARED
 
 FRAGMENTS = [
     "“We will not negotiate,” said Foreign Minister Anna Berg.", "He said that the talks failed.",

@@ -145,7 +145,7 @@ def take_title(lines: list[_Line], removed: list[Removed]) -> tuple[Optional[str
 
     Boilerplate above the headline (an "Advertisement" line, a share prompt) is dropped first.
     """
-    for i, line in enumerate(lines):
+    for i, line in enumerate(lines):  # noqa: B007 (i, the first line of body or headline, is used after the loop)
         reason = classify_boilerplate(line.text)
         if reason is None:
             break

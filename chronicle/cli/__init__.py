@@ -5,8 +5,11 @@ name the input and the fix. The commands live by what they do: ``run`` (extract,
 the pipeline), ``query`` (the store's records), ``admin`` (serve, spark, load-parquet, db),
 ``evaluate`` (scores against gold data); ``show`` renders records on the terminal.
 """
-from chronicle.cli import admin, evaluate, query, run  # noqa: F401  (registers the commands)
+# Importing a module registers its commands; `chronicle --help` lists them in this order.
+# isort: off
+from chronicle.cli import run, query, admin, evaluate  # noqa: F401
 from chronicle.cli.common import app
+# isort: on
 
 __all__ = ["app"]
 

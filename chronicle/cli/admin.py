@@ -7,7 +7,7 @@ from typing import List, Optional
 import typer
 from rich.markup import escape
 
-from chronicle.cli.common import DbOption, LangOption, NearDuplicateOption, PublishedOption, app, err, fail, languages, open_existing, open_store, out
+from chronicle.cli.common import DbOption, LangOption, NearDuplicateOption, PublishedOption, app, fail, languages, open_existing, open_store, out
 
 
 @app.command()
@@ -52,8 +52,7 @@ def spark(
     try:
         import pyspark  # noqa: F401
     except ImportError:
-        err.print("[red]Error:[/red] 'chronicle spark' needs pyspark and Java 17+: pip install 'chronicle[spark]'.")
-        raise typer.Exit(2)
+        fail("'chronicle spark' needs pyspark and Java 17+: pip install 'chronicle[spark]'.")
     from chronicle.pipeline import Options
 
     try:
@@ -83,8 +82,7 @@ def load_parquet_command(
     try:
         import pyarrow  # noqa: F401
     except ImportError:
-        err.print("[red]Error:[/red] 'chronicle load-parquet' needs pyarrow: pip install 'chronicle[spark]'.")
-        raise typer.Exit(2)
+        fail("'chronicle load-parquet' needs pyarrow: pip install 'chronicle[spark]'.")
     try:
         with open_store(db) as store:
             counts = load_parquet(directory, store)

@@ -9,7 +9,6 @@ from rich.markup import escape
 
 from chronicle.cli.common import app, err, out
 
-
 evaluate_app = typer.Typer(
     help="Score Chronicle against gold data (see ../shared/gold/README.md).\n\n"
     "Example: chronicle evaluate time --gold ../shared/gold/time/tbaq_timebank.jsonl",

@@ -12,8 +12,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-from chronicle.cli.common import (DbOption, LangOption, NearDuplicateOption, PublishedOption, WorkersOption, app, err,
-                                  fail, languages, open_store, out)
+from chronicle.cli.common import DbOption, LangOption, NearDuplicateOption, PublishedOption, WorkersOption, app, err, fail, languages, open_store, out
 from chronicle.cli.show import print_found, print_pretty
 from chronicle.records import Article, Skipped
 

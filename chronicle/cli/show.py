@@ -2,7 +2,6 @@
 with quotes, speakers, cues and times highlighted. Article text is escaped for Rich markup."""
 from __future__ import annotations
 
-
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table

@@ -165,7 +165,7 @@ def evaluate_quotes(gold_dir: str | Path, limit: int | None = None) -> dict:
     counts = Counter()
     start = time.perf_counter()
     articles = extract_documents((Document(source=str(f), text=text) for f, (text, _) in zip(files, golds)), clean=False)
-    for (text, gold), article in zip(golds, articles):
+    for (_text, gold), article in zip(golds, articles):
         counts += score_document(gold, predicted(article))
     seconds = time.perf_counter() - start
     result = summarise(counts)

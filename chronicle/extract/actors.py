@@ -21,7 +21,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from chronicle.extract.step import Step
-from chronicle.knowledge import actor_base as knowledge, gazetteer
+from chronicle.knowledge import actor_base as knowledge
+from chronicle.knowledge import gazetteer
 from chronicle.knowledge.names import name_key, same_name
 from chronicle.records import Actor
 

@@ -46,7 +46,9 @@ from chronicle.ingest.dedupe import fingerprint
 from chronicle.ingest.upload import read_bytes, source_name
 from chronicle.pipeline import Gates, Options, dated, document_gate, extract_isolated
 from chronicle.records import Article, Document, Skipped
-from chronicle.store.rows import KINDS, TABLES as RECORD_TABLES, article_rows as store_rows, json_text
+from chronicle.store.rows import KINDS, json_text
+from chronicle.store.rows import TABLES as RECORD_TABLES
+from chronicle.store.rows import article_rows as store_rows
 
 __all__ = ["run_spark_job", "TABLES", "COLUMNS", "read_bytes", "extract_partition", "article_rows",
            "published_month", "spark_schema"]

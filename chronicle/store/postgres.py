@@ -46,7 +46,8 @@ except ImportError as exc:  # pragma: no cover - depends on the environment
         "The PostgreSQL store needs psycopg 3: pip install 'psycopg[binary]'"
     ) from exc
 
-from chronicle.store import describe as redact, is_postgres_url
+from chronicle.store import describe as redact
+from chronicle.store import is_postgres_url
 from chronicle.store.base import BaseStore, _like_escape
 from chronicle.store.rows import COLUMNS, JSON_COLUMNS, TABLES
 

@@ -1,7 +1,8 @@
 """Property-based: any query parameters to any GET endpoint give an answer, never a 500."""
 from urllib.parse import quote
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 # Any text a URL can carry (no lone surrogates), plus values near what the parameters expect.
 text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)

@@ -3,7 +3,8 @@ import html
 import re
 from html.parser import HTMLParser
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from chronicle.api.render import Mark, highlight, timeline_chart
 

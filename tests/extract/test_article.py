@@ -3,8 +3,8 @@ import pytest
 
 import chronicle
 from chronicle import settings
-from chronicle.extract.nlp import get_nlp
 from chronicle.extract.article import article_id, extract_documents, normalise_date
+from chronicle.extract.nlp import get_nlp
 from chronicle.extract.parse import pipe_bounded, split_chunks
 from chronicle.records import Document
 

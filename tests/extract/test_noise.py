@@ -1,10 +1,9 @@
 """Translation noise: one example per signal, clean sentences at 0, and the confidence it gives records."""
 import pytest
 
-from chronicle.extract.nlp import get_nlp
-from chronicle.extract.noise import (LOW_CONFIDENCE, WEIGHTS, is_low, noise_by_sentence, noise_signals,
-                                     sentence_noise, unmatched_quotes)
 from chronicle.extract.article import extract
+from chronicle.extract.nlp import get_nlp
+from chronicle.extract.noise import LOW_CONFIDENCE, WEIGHTS, is_low, noise_by_sentence, noise_signals, sentence_noise, unmatched_quotes
 from tests.conftest import shared_path
 
 
@@ -32,7 +31,7 @@ def test_each_signal_is_found(text, signal):
     found = noise_signals(first_sentence(text))
     assert signal in {name for name, _ in found}, found
     sent = first_sentence(text)
-    for name, (start, end) in found:  # each signal points at the words that show it
+    for _name, (start, end) in found:  # each signal points at the words that show it
         assert sent.start_char <= start < end <= sent.end_char
     assert sentence_noise(sent) == pytest.approx(WEIGHTS[signal], abs=0.05) or sentence_noise(sent) > WEIGHTS[signal]
 

@@ -1,8 +1,8 @@
 """Positions: issue, stance, holder and conditions, one rule per test, plus the specimen's p1-p3."""
 import pytest
 
-from chronicle.extract.nlp import get_nlp
 from chronicle.extract.article import extract
+from chronicle.extract.nlp import get_nlp
 from chronicle.extract.positions import find_positions, load_issues
 from chronicle.records import Position
 from chronicle.report.timeline import position_timeline

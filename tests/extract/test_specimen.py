@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from tests.conftest import DATA, shared_path
+from tests.conftest import shared_path
 
 
 def norm(s):

@@ -27,8 +27,8 @@ def test_two_steps_with_one_name_are_refused():
 
 def test_a_new_step_is_one_step_object(monkeypatch):
     """What a new extractor adds: a Step, run in order over the prepared article."""
-    from chronicle.extract.article import extract_documents
     from chronicle.extract import steps
+    from chronicle.extract.article import extract_documents
     from chronicle.records import Document
 
     seen = []

@@ -164,7 +164,7 @@ def test_real_news_warc_is_streamed_memory_does_not_grow_with_records():
     path = shared_path("corpora", "warc", "news_articles_711.warc.gz")
     tracemalloc.start()
     sizes = []
-    for count, record in enumerate(warc.iter_records(path), start=1):
+    for count, _record in enumerate(warc.iter_records(path), start=1):
         if count in (100, 700):
             sizes.append(tracemalloc.get_traced_memory()[0])
     tracemalloc.stop()

@@ -1,11 +1,11 @@
 """The optional actor knowledge base: Phoenix import, date-restricted roles, use by the extractors."""
 import pytest
 
-from chronicle.knowledge import actor_base as knowledge
 from chronicle.extract.actors import find_actors
 from chronicle.extract.events import find_events
 from chronicle.extract.events.actor_codes import actor_code
 from chronicle.extract.nlp import get_nlp
+from chronicle.knowledge import actor_base as knowledge
 from tests.conftest import shared_path
 
 # Small dictionaries of our own in the Phoenix formats (names invented where it matters).

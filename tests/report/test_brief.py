@@ -3,11 +3,10 @@ import re
 
 import pytest
 
-from chronicle.report.brief import write_brief
-from chronicle.extract.noise import is_low
 from chronicle.extract.article import extract
+from chronicle.extract.noise import is_low
+from chronicle.report.brief import write_brief
 from tests.conftest import DATA
-
 
 REF = re.compile(r" \[([a-z]+\d+(?:, [a-z]+\d+)*(?: \d+–\d+(?:, \d+–\d+)*)?(?:; [a-z]+\d+(?:, [a-z]+\d+)*(?: \d+–\d+(?:, \d+–\d+)*)?)*)\]")
 LOW = re.compile(r" \(low confidence: translation noise in [a-z0-9, ]+\)")

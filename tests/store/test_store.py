@@ -546,8 +546,9 @@ def test_quotes_by_source_match_part_of_where_the_article_came_from(filled):
 def test_a_quote_in_two_pieces_is_found_by_words_of_either_piece(store):
     text = ('"The dam will hold," said Rosa Ilves, who ran the water board for a decade. '
             '"Nobody should leave the valley."')
-    from .conftest import at
     from chronicle.records import Actor, Quote
+
+    from .conftest import at
     article = Article(
         id="p2", source="valley-news", title="Dam", published="2024-04-02", text=text,
         actors=[Actor(id="r1", name="Rosa Ilves", type="person", mentions=[at(text, "Rosa Ilves")])],

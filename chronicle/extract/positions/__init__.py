@@ -47,8 +47,8 @@ from chronicle.extract.positions.candidates import _Cand, _demands, _from_events
 from chronicle.extract.positions.clauses import _Actors
 from chronicle.extract.positions.issues import _triggers, load_issues
 from chronicle.extract.positions.merge import _merge
-from chronicle.records import Position, Span
 from chronicle.extract.step import Step
+from chronicle.records import Position, Span
 
 
 def find_positions(doc, article) -> list[Position]:

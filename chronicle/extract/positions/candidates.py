@@ -2,19 +2,27 @@
 triggers in what a party said) and events (agreements, rejections, requests)."""
 from __future__ import annotations
 
-
 import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from chronicle.records import Span
-
-
-from chronicle.extract.positions.clauses import (CUE_VERB_STANCE, DEMAND_OPENERS, DOCUMENT_NOUNS, EMPHASIS_VERBS, FIRST_PERSON,
-                                                 NEED_NOUNS, _Actors, _clause_head, _conditions, _owner, _stance, _strip,
-                                                 _token_at)
+from chronicle.extract.positions.clauses import (
+    CUE_VERB_STANCE,
+    DEMAND_OPENERS,
+    DOCUMENT_NOUNS,
+    EMPHASIS_VERBS,
+    FIRST_PERSON,
+    NEED_NOUNS,
+    _Actors,
+    _clause_head,
+    _conditions,
+    _owner,
+    _stance,
+    _strip,
+    _token_at,
+)
 from chronicle.extract.positions.issues import find_issue_mentions, load_issues
-
+from chronicle.records import Span
 
 # Candidates ----------------------------------------------------------------------------------------
 

@@ -2,12 +2,10 @@
 token and character helpers the position rules share."""
 from __future__ import annotations
 
-
 import bisect
 from typing import Iterable, Optional
 
 from chronicle.records import Span
-
 
 STANCES = ("support", "oppose", "conditional", "demand")
 SOURCES = ("quote", "event", "document")

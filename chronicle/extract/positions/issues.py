@@ -2,7 +2,6 @@
 span of the parse."""
 from __future__ import annotations
 
-
 import os
 import re
 from dataclasses import dataclass, field
@@ -12,7 +11,6 @@ from pathlib import Path
 from typing import Optional
 
 from chronicle.extract.positions.clauses import _tokens_within
-
 
 # Taxonomy ---------------------------------------------------------------------------------------
 

@@ -2,14 +2,9 @@
 its confidence."""
 from __future__ import annotations
 
-
-
-from chronicle.records import Position
-
-
 from chronicle.extract.positions.candidates import _Cand
 from chronicle.extract.positions.clauses import SOURCES
-
+from chronicle.records import Position
 
 # Merging -------------------------------------------------------------------------------------------
 

@@ -6,12 +6,23 @@ before, or the speaker of the quote right before it.
 """
 from __future__ import annotations
 
-from chronicle.extract.quotes.marks import _OPENING_TOKENS, QUOTE_MARKS, _Quotation, _rstrip_at
 from chronicle.extract.quotes.helpers import (
-    RELATIVE_PRONOUNS, _adjacent_subject, _cue_span, _end_char, _is_quote_cue, _is_time, _nearest_subject,
-    _opens_sentence, _person_before_participle, _speaker_tokens, _strip_span, _subject, _text,
+    RELATIVE_PRONOUNS,
+    _adjacent_subject,
+    _cue_span,
+    _end_char,
+    _is_quote_cue,
+    _is_time,
+    _nearest_subject,
+    _opens_sentence,
+    _person_before_participle,
+    _speaker_tokens,
+    _strip_span,
+    _subject,
+    _text,
 )
 from chronicle.extract.quotes.labels import NOT_SPEAKER_LABELS
+from chronicle.extract.quotes.marks import _OPENING_TOKENS, QUOTE_MARKS, _Quotation, _rstrip_at
 
 
 def _direct_quote(doc, q: _Quotation, earlier: list[dict]) -> dict:

@@ -8,17 +8,26 @@ from __future__ import annotations
 
 import re
 
-from chronicle.records import Actor, Quote
-from chronicle.extract.quotes.marks import _Quotation, find_quotations, _rstrip_at
+from chronicle.extract.quotes.direct import _according_to_after, _cue_outside, _direct_quote
 from chronicle.extract.quotes.helpers import (
-    CUE_NOUNS, CUE_VERBS, _is_quote_cue, _opens_sentence, _pieces, _text, _to_quote,
+    CUE_NOUNS,
+    CUE_VERBS,
+    _is_quote_cue,
+    _opens_sentence,
+    _pieces,
+    _text,
+    _to_quote,
 )
-from chronicle.extract.quotes.labels import _labelled_lines
 from chronicle.extract.quotes.indirect import (
-    _as_quotation_verb, _before_trailing_description, _indirect_quote, _past_closing_fragment,
+    _as_quotation_verb,
+    _before_trailing_description,
+    _indirect_quote,
+    _past_closing_fragment,
     _trailing_report,
 )
-from chronicle.extract.quotes.direct import _according_to_after, _cue_outside, _direct_quote
+from chronicle.extract.quotes.labels import _labelled_lines
+from chronicle.extract.quotes.marks import _Quotation, _rstrip_at, find_quotations
+from chronicle.records import Actor, Quote
 
 CONTINUATION_GAP = 250  # most characters between a quote and a cue-less quotation carrying it on
 MIN_DIRECT_WORDS = 4  # shorter quotations are scare quotes or parts of a mixed quote

@@ -7,10 +7,10 @@ its medium (5.).
 """
 from __future__ import annotations
 
-from chronicle.knowledge import gazetteer
 from chronicle.extract.actors import resolve_reference
-from chronicle.records import Actor, Quote
 from chronicle.extract.quotes.marks import QUOTE_MARKS
+from chronicle.knowledge import gazetteer
+from chronicle.records import Actor, Quote
 
 # Reporting verbs by lemma. Cognition verbs ("believe") count, as in PolNeAR and PARC.
 CUE_VERBS = {

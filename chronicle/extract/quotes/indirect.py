@@ -6,11 +6,22 @@ content, cut before a report of its own at its end ("said A, arguing that B"); a
 """
 from __future__ import annotations
 
-from chronicle.extract.quotes.marks import _OPENING_TOKENS, QUOTE_MARKS, _Quotation, _rstrip_at
 from chronicle.extract.quotes.helpers import (
-    OBJECT_CUES, PROPOSAL_CUES, RELATIVE_PRONOUNS, _adjacent_subject, _cue_span, _end_char, _is_cue,
-    _is_quote_cue, _is_time, _speaker_tokens, _strip_span, _subject, _text,
+    OBJECT_CUES,
+    PROPOSAL_CUES,
+    RELATIVE_PRONOUNS,
+    _adjacent_subject,
+    _cue_span,
+    _end_char,
+    _is_cue,
+    _is_quote_cue,
+    _is_time,
+    _speaker_tokens,
+    _strip_span,
+    _subject,
+    _text,
 )
+from chronicle.extract.quotes.marks import _OPENING_TOKENS, QUOTE_MARKS, _Quotation, _rstrip_at
 
 
 def _as_quotation_verb(token) -> bool:

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from chronicle.extract.quotes.marks import QUOTE_MARKS, _rstrip_at
 from chronicle.extract.quotes.helpers import _text
+from chronicle.extract.quotes.marks import QUOTE_MARKS, _rstrip_at
 
 _LABEL = re.compile(r"[\"“”„«]?(?P<name>[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}): +(?=\S)")
 # Labels that head a line without naming who speaks ("UPDATE: ...", "Correction: ...").

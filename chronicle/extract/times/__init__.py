@@ -37,9 +37,9 @@ Layout: ``tables`` (word tables, pattern pieces), ``values`` (points, numbers, d
 
 DOCS: docs/format.md (TimeExpression)
 """
+from chronicle.extract.step import Step
 from chronicle.extract.times.dating import sentence_date
 from chronicle.extract.times.tagging import find_times
-from chronicle.extract.step import Step
 
 __all__ = ["find_times", "sentence_date", "STEP"]
 

@@ -193,7 +193,7 @@ def spoken_year(m, ctx):
     return _absolute(Point("year", dt.date(y, 1, 1)))
 
 
-@rule(rf"(?:the\s+)?(?:(?:early|mid|late)[- ]?)?(?P<dec>(?:1[0-9]|20)\d0|'\d0)'?s(?![\w'])", "DATE")
+@rule(r"(?:the\s+)?(?:(?:early|mid|late)[- ]?)?(?P<dec>(?:1[0-9]|20)\d0|'\d0)'?s(?![\w'])", "DATE")
 def decade(m, ctx):
     digits = m.group("dec").lstrip("'")
     start = int(digits) if len(digits) == 4 else 1900 + int(digits)
@@ -265,7 +265,7 @@ def weekday(m, ctx):
 
 # -- weeks, months, quarters, years relative to the publication date ---------------------------
 
-@rule(rf"(?:(?P<edge>early|late|mid|earlier|later)\s+)?(?:the\s+)?(?P<dir>this|last|next|past|coming|current|previous|present|latest)\s+(?:fiscal\s+)?(?P<unit>week|weekend|month|year|decade|century)(?![\w-])", "DATE")
+@rule(r"(?:(?P<edge>early|late|mid|earlier|later)\s+)?(?:the\s+)?(?P<dir>this|last|next|past|coming|current|previous|present|latest)\s+(?:fiscal\s+)?(?P<unit>week|weekend|month|year|decade|century)(?![\w-])", "DATE")
 def relative_period(m, ctx):
     unit_word = _g(m, "unit")
     shift = DIRECTION[_g(m, "dir")]

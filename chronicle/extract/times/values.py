@@ -10,7 +10,6 @@ from typing import Optional
 
 from chronicle.extract.times.tables import FIXED, GRAN_RANK, ONES, TEENS, TENS, UNITS, VAGUE
 
-
 # ---------------------------------------------------------------------------------------------
 # Points in time
 # ---------------------------------------------------------------------------------------------
