@@ -40,6 +40,10 @@ def corpus(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("doors")
     (root / "a_story.txt").write_text(STORY, encoding="utf-8")
     (root / "b_copy.txt").write_text(STORY, encoding="utf-8")  # an exact duplicate
+    # Another copy in a sub-folder whose name sorts first: a folder's own files are read before
+    # its sub-folders', so through every door this is the copy, not a_story.txt.
+    (root / "a_folder").mkdir()
+    (root / "a_folder" / "copy.txt").write_text(STORY, encoding="utf-8")
     museum = [p.replace("tram", "museum").replace("council", "museum board") for p in BODY]
     (root / "c_page.html").write_text(article_page(title="Museum opens a new wing", body=museum), encoding="utf-8")
     write_warc(root / "d_crawl.warc.gz")  # two pages (the second a near duplicate), request, image, metadata
@@ -80,7 +84,9 @@ def through_api(corpus, tmp_path_factory):
     db = tmp_path_factory.mktemp("api") / "api.db"
     client = TestClient(create_app(db, write_token=TOKEN))
     reasons = set()
-    for path in sorted(corpus.iterdir()):  # the order a directory is read in
+    # The order `chronicle ingest` reads a folder in: its own files, then each sub-folder's.
+    files = sorted(p for p in corpus.iterdir() if p.is_file()) + sorted(corpus.glob("*/*"))
+    for path in files:
         response = client.post("/api/files", params={"name": str(path)}, content=path.read_bytes(),
                                headers={"Authorization": f"Bearer {TOKEN}"})
         assert response.status_code == 200, response.text
@@ -110,7 +116,8 @@ def test_the_cli_keeps_four_articles_and_says_why_not_the_rest(through_cli, corp
     for expected in ("exact duplicate of", "near duplicate of", "language 'de' is not among en",
                      "too long for one article", "looks binary", "line 3 is not valid JSON"):
         assert expected in by_kind, by_kind
-    assert (str(corpus / "b_copy.txt"), f"exact duplicate of {corpus / 'a_story.txt'}", False) in reasons
+    for copy in (corpus / "b_copy.txt", corpus / "a_folder" / "copy.txt"):
+        assert (str(copy), f"exact duplicate of {corpus / 'a_story.txt'}", False) in reasons
 
 
 def test_the_api_write_route_gives_what_the_cli_gives(through_cli, through_api):

@@ -113,15 +113,19 @@ def spark_schema(table: str):
 # Reading (runs on the executors)
 # --------------------------------------------------------------------------------------------
 
-def read_partition(files: Iterable[tuple[str, bytes]], options: Options) -> Iterator[tuple[str, Any]]:
+def read_partition(files: Iterable[tuple[str, bytes]], options: Options,
+                   file_order: Optional[dict[str, int]] = None) -> Iterator[tuple[str, Any]]:
     """Steps 1 and 2 of the pipeline for one partition of input files, minus the duplicate gate.
 
     RETURNS: ``("doc", (order, document, fingerprint))`` for each document that passed the size
-        and language gates, where ``order`` is ``(uri, n)`` (the reading order of a local run);
+        and language gates, where ``order`` is ``(file's place in file_order, uri, n)``: the
+        reading order of a local run;
         ``("errors", row)`` for each one not read or gated out.
     """
     near = options.near_duplicate is not None
+    file_order = file_order or {}
     for uri, data in files:
+        place = file_order.get(uri, len(file_order))
         sample = bytes(data[:SAMPLE_CHARS]).decode("utf-8", "replace")
         try:
             for n, document in enumerate(read_bytes(uri, data)):
@@ -133,7 +137,7 @@ def read_partition(files: Iterable[tuple[str, bytes]], options: Options) -> Iter
                 if rejected is not None:
                     yield "errors", skipped_row(rejected, document.text)
                     continue
-                yield "doc", ((uri, n), document, fingerprint(document.text, near))
+                yield "doc", ((place, uri, n), document, fingerprint(document.text, near))
         except Exception as exc:  # a reader bug must cost this file only
             yield "errors", error_row(source_name(uri), "read", f"reading failed: {type(exc).__name__}: {exc}", True, sample)
 
@@ -203,7 +207,8 @@ def _hidden(name: str) -> bool:
 
 
 def expand_inputs(spark, inputs: list[str]) -> tuple[list[str], list[tuple]]:
-    """The files to read (URIs), and error rows for inputs that are missing or skipped.
+    """The files to read (URIs, in the order ``chronicle ingest`` reads them), and error rows for
+    inputs that are missing or skipped.
 
     Directories are walked recursively; files named explicitly are read whatever their name;
     files found in a directory are read when ``chronicle ingest`` would read them (by extension),
@@ -227,6 +232,7 @@ def expand_inputs(spark, inputs: list[str]) -> tuple[list[str], list[tuple]]:
                 continue
             root = status.getPath().toString().rstrip("/")
             found = fs.listFiles(status.getPath(), True)
+            in_folder = []
             while found.hasNext():
                 uri = found.next().getPath().toString()
                 relative = uri[len(root):].lstrip("/").split("/")
@@ -234,11 +240,18 @@ def expand_inputs(spark, inputs: list[str]) -> tuple[list[str], list[tuple]]:
                     continue
                 name = relative[-1]
                 if posixpath.splitext(name)[1].lower() in TEXT_SUFFIXES or _web_suffix(name):
-                    files.append(uri)
+                    in_folder.append((walk_order(relative), uri))
                 else:
                     skipped = _not_text_suffix(Path(source_name(uri)))
                     errors.append(error_row(source_name(uri), "read", skipped.reason, False))
-    return sorted(set(files)), errors
+            files += [uri for _, uri in sorted(in_folder)]
+    return list(dict.fromkeys(files)), errors
+
+
+def walk_order(parts: list[str]) -> tuple:
+    """The sort key that puts a folder's files in the order ``chronicle ingest`` reads them
+    (``os.walk``, sorted): a folder's own files first, then each sub-folder's, by name."""
+    return tuple((1, part) for part in parts[:-1]) + ((0, parts[-1]),)
 
 
 def get_spark(master: Optional[str] = "local[2]", app_name: str = "chronicle", config: Optional[dict] = None):
@@ -291,7 +304,8 @@ def run_spark_job(inputs: list[str], out_dir: str, master: Optional[str] = "loca
             raw = sc.binaryFiles(",".join(files), minPartitions=parallelism)
         else:
             raw = sc.emptyRDD()
-        read = raw.mapPartitions(lambda it: read_partition(it, options)).persist(StorageLevel.MEMORY_AND_DISK)
+        file_order = {uri: place for place, uri in enumerate(files)}
+        read = raw.mapPartitions(lambda it: read_partition(it, options, file_order)).persist(StorageLevel.MEMORY_AND_DISK)
         # The duplicate gate needs every document's fingerprint in reading order: they go to the
         # driver (~1 KB each), are checked against one index there, and the verdicts come back.
         prints = read.filter(lambda t: t[0] == "doc").map(lambda t: (t[1][0], t[1][1].source, t[1][2])).collect()

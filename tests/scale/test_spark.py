@@ -346,3 +346,16 @@ def test_article_rows_give_json_columns_as_json_text(specimen):
                 assert isinstance(value, float), (table, name)
     [(_, article)] = [(t, r) for t, r in rows if t == "articles"]
     assert Article.from_dict(json.loads(article[5])) == specimen  # the record load_parquet reads
+
+
+def test_the_job_reads_a_folder_in_the_order_chronicle_ingest_does(tmp_path):
+    """Which of two copies is 'the first' depends on reading order: the driver's must be ingest's."""
+    from chronicle.ingest.files import iter_documents
+    from chronicle.scale.spark import walk_order
+
+    for name in ("b.txt", "a_sub/z.txt", "a_sub/deeper/a.txt", "c/a.txt", "a.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(f"The mayor said {name} opened.", encoding="utf-8")
+    local = [str(Path(d.source).relative_to(tmp_path)) for d in iter_documents([str(tmp_path)])]
+    assert sorted(local, key=lambda rel: walk_order(rel.split("/"))) == local
+    assert local == ["a.txt", "b.txt", "a_sub/z.txt", "a_sub/deeper/a.txt", "c/a.txt"]
