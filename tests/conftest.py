@@ -32,3 +32,19 @@ def specimen(specimen_text, specimen_expected):
     from chronicle import extract
 
     return extract(specimen_text, published=specimen_expected["published"], source="specimen_article.txt")
+
+
+@pytest.fixture
+def explode_in_quotes(monkeypatch):
+    """Quote finding raises RuntimeError("boom") on any text holding the word EXPLODE: an
+    extractor bug on one article, for the tests of failure isolation."""
+    import chronicle.extract.quotes as quotes
+
+    real = quotes.find_quotes
+
+    def flaky(doc, actors):
+        if "EXPLODE" in doc.text:
+            raise RuntimeError("boom")
+        return real(doc, actors)
+
+    monkeypatch.setattr(quotes, "find_quotes", flaky)

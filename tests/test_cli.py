@@ -114,17 +114,7 @@ def test_a_20_mb_text_is_refused_with_the_limit_and_the_others_processed(tmp_pat
     assert "huge.txt" in result.stderr and "CHRONICLE_MAX_ARTICLE_CHARS" in result.stderr
 
 
-def test_one_article_failing_in_extraction_does_not_take_the_batch_down(tmp_path, monkeypatch):
-    import chronicle.extract.quotes as quotes
-
-    real = quotes.find_quotes
-
-    def flaky(doc, actors):
-        if "EXPLODE" in doc.text:
-            raise RuntimeError("boom")
-        return real(doc, actors)
-
-    monkeypatch.setattr(quotes, "find_quotes", flaky)
+def test_one_article_failing_in_extraction_does_not_take_the_batch_down(tmp_path, explode_in_quotes):
     for name, body in [("a.txt", "The mayor said it works."), ("b.txt", "EXPLODE now."), ("c.txt", "The chief said so.")]:
         (tmp_path / name).write_text("Headline\n\n" + body + "\n", encoding="utf-8")
     result = run("extract", tmp_path, "--format", "jsonl")

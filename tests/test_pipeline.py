@@ -50,17 +50,7 @@ def test_without_the_near_duplicate_gate_only_exact_copies_are_skipped():
     assert gates.check(Document(source="copy", text=STORY)).reason == "exact duplicate of a"
 
 
-def test_run_keeps_input_order_and_isolates_a_failing_document(monkeypatch):
-    import chronicle.extract.quotes as quotes
-
-    real = quotes.find_quotes
-
-    def flaky(doc, actors):
-        if "EXPLODE" in doc.text:
-            raise RuntimeError("boom")
-        return real(doc, actors)
-
-    monkeypatch.setattr(quotes, "find_quotes", flaky)
+def test_run_keeps_input_order_and_isolates_a_failing_document(explode_in_quotes):
     items = [Document(source="one", text=STORY), Skipped("unread", "empty file", failed=False),
              Document(source="bad", text="EXPLODE. The mayor said the bridge would reopen."),
              Document(source="two", text="The mayor said on Monday that the bridge would reopen in May.")]
