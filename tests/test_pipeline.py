@@ -59,3 +59,32 @@ def test_run_keeps_input_order_and_isolates_a_failing_document(explode_in_quotes
     assert [type(o) for o in outcomes] == [Article, Skipped, Skipped, Article]
     assert outcomes[2].stage == "extract" and "RuntimeError: boom" in outcomes[2].reason and outcomes[2].failed
     assert outcomes[0].published == "2023-02-12"
+
+
+def test_an_article_empty_after_cleaning_is_skipped_not_stored():
+    markup = "\n\n".join(f"<script>var x{i} = 1;</script> window.dataLayer = [];" for i in range(5))
+    (outcome,) = run([Document(source="scripts", text=markup)])
+    assert isinstance(outcome, Skipped) and outcome.stage == "clean" and not outcome.failed
+    assert outcome.reason.startswith("nothing is left after cleaning: 5 lines removed (5 script residue)")
+
+
+def test_a_long_run_of_symbols_is_cut_by_cleaning_or_refused_verbatim():
+    text = 'The mayor said the bridge would reopen. ' + '"' * 20_000 + ' The council agreed.'
+    (article,) = run([Document(source="quotes", text=text)])
+    assert '"' * 100 not in article.text and "The council agreed." in article.text
+    assert any(r.reason == "symbol run" and "20,000 characters" in r.text for r in article.removed)
+    (refused,) = run([Document(source="verbatim", text=text)], Options(clean=False))
+    assert refused.stage == "clean" and refused.failed and "20,000 symbols" in refused.reason
+
+
+def test_a_document_over_the_time_budget_is_stopped_and_fails_alone():
+    """The tokenizer takes minutes over 30,000 quotation marks: the worker is stopped at the
+    budget, the batch retried one document at a time, and the other documents are extracted."""
+    from chronicle.pipeline import extract_all
+
+    slow = Document(source="slow", text='"' * 30_000)  # verbatim: no cleaning cuts it
+    items = [Document(source="one", text=STORY), slow, Document(source="two", text="The mayor said it works.")]
+    outcomes = list(extract_all(items, Options(clean=False, time_budget=8)))
+    assert [o.source for o in outcomes] == ["one", "slow", "two"]
+    assert [type(o) for o in outcomes] == [Article, Skipped, Article]
+    assert outcomes[1].stage == "extract" and "time budget of 8 s" in outcomes[1].reason

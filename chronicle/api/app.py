@@ -17,7 +17,7 @@ import dataclasses
 import hmac
 import os
 import threading
-from contextlib import contextmanager
+from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 from typing import Iterator, Optional
 from urllib.parse import quote as url_quote
@@ -34,7 +34,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from chronicle import settings
 from chronicle.api import queries, render
 from chronicle.ingest.upload import read_bytes
-from chronicle.pipeline import Gates, Options, run
+from chronicle.pipeline import Gates, Options, WorkerPool, run
 from chronicle.records import Document, Skipped
 from chronicle.report.brief import write_brief
 from chronicle.report.timeline import position_timeline
@@ -43,6 +43,7 @@ from chronicle.store.base import BaseStore
 
 HERE = Path(__file__).parent
 MAX_LIMIT = 500
+MAX_WAITING_WRITES = 8  # writes queued behind the one being extracted; more are answered 503
 MAX_OFFSET = 1_000_000_000
 # Pages use one stylesheet from /static, no scripts and no inline styles: a browser given this
 # policy runs no script even if some markup ever slipped through escaping.
@@ -83,9 +84,21 @@ def create_app(db_path: str | os.PathLike, *, write_token: Optional[str] = None,
     if write_token is not None and not write_token.strip():
         raise ValueError("write_token is empty; pass a real token, or None for a read-only app")
     open_any_store(db_path).close()  # create the file (or schema) now, not in the first request
-    run_options = options or Options()
+    run_options = options or Options(time_budget=settings.TIME_BUDGET)
     gates = Gates(run_options)
+    # Writes extract in a worker process (loaded once, at the first write), so a slow article
+    # holds neither the event loop nor the GIL: reads stay fast while it runs, and one over the
+    # time budget is stopped and answered 422. Writes go through one at a time; a few may wait.
+    budget = run_options.time_budget
+    pool = WorkerPool(run_options.workers, budget, run_options.clean) if budget else None
+
+    @asynccontextmanager
+    async def lifespan(app):
+        yield
+        if pool is not None:
+            pool.close()
     gate_lock = threading.Lock()
+    waiting_writes = threading.BoundedSemaphore(MAX_WAITING_WRITES)
 
     app = FastAPI(
         title="Chronicle",
@@ -96,6 +109,7 @@ def create_app(db_path: str | os.PathLike, *, write_token: Optional[str] = None,
         docs_url="/api/docs",
         redoc_url=None,
         openapi_url="/api/openapi.json",
+        lifespan=lifespan,
     )
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     templates = Jinja2Templates(directory=HERE / "templates")  # autoescape on for .html
@@ -208,9 +222,15 @@ def create_app(db_path: str | os.PathLike, *, write_token: Optional[str] = None,
             options = dataclasses.replace(run_options, published=published or run_options.published)
         except ValueError as exc:
             raise HTTPException(400, detail=str(exc)) from exc
-        # One request at a time through the gates: their duplicate index is the server's.
-        with gate_lock:
-            return store_outcomes(run(items, options, gates))
+        if not waiting_writes.acquire(blocking=False):
+            raise HTTPException(503, detail=f"{MAX_WAITING_WRITES} writes are already waiting; retry in a "
+                                            "few seconds", headers={"Retry-After": "5"})
+        try:
+            # One request at a time through the gates: their duplicate index is the server's.
+            with gate_lock:
+                return store_outcomes(run(items, options, gates, pool))
+        finally:
+            waiting_writes.release()
 
     @app.post("/api/articles", tags=["articles"], status_code=201,
               responses={200: {"description": "Not stored: stored already, a duplicate, or another language "

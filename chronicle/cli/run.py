@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
+from chronicle import settings
 from chronicle.cli.common import DbOption, LangOption, NearDuplicateOption, PublishedOption, WorkersOption, app, err, fail, languages, open_store, out
 from chronicle.cli.show import print_found, print_pretty
 from chronicle.records import Article, Skipped
@@ -61,7 +62,7 @@ def articles(paths: list[str], published: Optional[str], report: Report, show_pr
 
     try:
         options = Options(published=published, languages=languages(lang), workers=workers,
-                          near_duplicate=near_duplicate or None)
+                          near_duplicate=near_duplicate or None, time_budget=settings.TIME_BUDGET)
     except ValueError as exc:
         fail(str(exc))
     found = (outcome for outcome in run(read(paths, stdin=sys.stdin), options) if _kept(outcome, report))

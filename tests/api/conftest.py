@@ -17,6 +17,17 @@ HOSTILE_TEXT = (
 )
 
 
+@pytest.fixture(scope="session", autouse=True)
+def extraction_in_process():
+    """The apps of these tests extract in the test process (no time budget, so no worker process
+    per app); tests/api/test_write_budget.py tests the worker and its budget."""
+    from chronicle import settings
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(settings, "TIME_BUDGET", 0)
+        yield
+
+
 @pytest.fixture(scope="session")
 def api_db(tmp_path_factory, specimen):
     """A store holding the specimen article, published 2023-02-12 (extracted once per session)."""

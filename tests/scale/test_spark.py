@@ -264,11 +264,11 @@ def test_job_entry_point_runs_like_spark_submit(sample, tmp_path, spark):
 
 def test_a_failing_batch_is_retried_one_by_one(monkeypatch):
     """One document that breaks extraction fails alone; the rest of its batch is extracted."""
-    import chronicle.pipeline as pipeline
+    import chronicle.pipeline.extraction as extraction
     from chronicle.records import Document
     from chronicle.scale.spark import extract_partition
 
-    real = pipeline.extract_documents
+    real = extraction.extract_documents
 
     def flaky(documents, *args, **kwargs):
         documents = list(documents)
@@ -276,7 +276,7 @@ def test_a_failing_batch_is_retried_one_by_one(monkeypatch):
             raise RuntimeError("parser crashed")
         return real(documents, *args, **kwargs)
 
-    monkeypatch.setattr(pipeline, "extract_documents", flaky)
+    monkeypatch.setattr(extraction, "extract_documents", flaky)
     docs = [Document(source=f"s{i}", text=generated_article(*s)) for i, s in enumerate(SUBJECTS)]
     docs.insert(1, Document(source="bad", text="BOOM " * 50, published="2024-01-01"))
     rows = list(extract_partition(docs, batch_size=16))
