@@ -29,13 +29,23 @@ from chronicle.pipeline.gates import Gates, document_gate
 from chronicle.pipeline.options import Options
 from chronicle.records import Document, Skipped
 
+READER_FAILED = "reading failed: {kind}: {error}; the rest of this input was not read"
+
 __all__ = ["Options", "Gates", "WorkerPool", "Outcome", "read", "run", "dated", "document_gate",
            "extract_all", "extract_isolated"]
 
 
 def read(paths: list[str], stdin: Optional[Union[TextIO, BinaryIO]] = None) -> Iterator[Union[Document, Skipped]]:
-    """Step 1: the documents of every input, in order (lazily: memory does not grow with the input)."""
-    return iter_documents(paths, stdin=stdin)
+    """Step 1: the documents of every input, in order (lazily: memory does not grow with the input).
+
+    A reader that raises (a bug: readers report bad input as Skipped) costs the rest of that
+    input only, reported as failed; the next input is read.
+    """
+    for path in paths:
+        try:
+            yield from iter_documents([path], stdin=stdin)
+        except Exception as exc:  # noqa: BLE001 - one input's reader bug must not end the run
+            yield Skipped(str(path), READER_FAILED.format(kind=type(exc).__name__, error=exc), failed=True, stage="read")
 
 
 def run(items: Iterable[Union[Document, Skipped]], options: Options = Options(),
