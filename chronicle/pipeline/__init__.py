@@ -44,7 +44,7 @@ def read(paths: list[str], stdin: Optional[Union[TextIO, BinaryIO]] = None) -> I
     for path in paths:
         try:
             yield from iter_documents([path], stdin=stdin)
-        except Exception as exc:  # noqa: BLE001 - one input's reader bug must not end the run
+        except Exception as exc:  # one input's reader bug must not end the run
             yield Skipped(str(path), READER_FAILED.format(kind=type(exc).__name__, error=exc), failed=True, stage="read")
 
 
