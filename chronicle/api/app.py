@@ -3,7 +3,7 @@
     app = create_app("chronicle.db")                       # read-only
     app = create_app("chronicle.db", write_token="s3cret")  # POST /api/articles with the token
 
-The API is documented by its OpenAPI schema (``/api/openapi.json``, browsable at ``/api/docs``)
+The API is documented by its OpenAPI schema (``/api/openapi.json``, listed for people at ``/api/docs``)
 and in docs/api.md. The UI pages are server-rendered Jinja2 templates (autoescape on) with one
 stylesheet and no scripts; article text is escaped piece by piece in ``render.highlight``.
 
@@ -22,8 +22,9 @@ from pathlib import Path
 from typing import Iterator, Optional
 from urllib.parse import quote as url_quote
 
-from fastapi import Depends, FastAPI, HTTPException, Query, Request, Response
+from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request, Response
 from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.routing import APIRoute
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -32,7 +33,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from chronicle import settings
-from chronicle.api import queries, render
+from chronicle.api import queries, reference, render
 from chronicle.ingest.upload import read_bytes
 from chronicle.pipeline import Gates, Options, WorkerPool, run
 from chronicle.records import Document, Skipped
@@ -106,7 +107,7 @@ def create_app(db_path: str | os.PathLike, *, write_token: Optional[str] = None,
         description="Read-only unless started with a write token. Every quote and event links "
         "to its evidence: the characters of the article text it was found in. See docs/api.md.",
         version="1",
-        docs_url="/api/docs",
+        docs_url=None,  # /api/docs is the page below: no scripts from a CDN
         redoc_url=None,
         openapi_url="/api/openapi.json",
         lifespan=lifespan,
@@ -199,6 +200,24 @@ def create_app(db_path: str | os.PathLike, *, write_token: Optional[str] = None,
                                 "'Authorization: Bearer <token>'",
                                 headers={"WWW-Authenticate": "Bearer"})
 
+    class TokenFirst(APIRoute):
+        """A write route whose token is checked before its body is read, parsed or validated:
+        a client without the token learns nothing about the body, 401 (403 when writing is
+        off), never 422. (A dependency would run after FastAPI has parsed the JSON body.)"""
+
+        def get_route_handler(self):
+            handler = super().get_route_handler()
+
+            async def token_first(request: Request) -> Response:
+                check_token(await bearer(request))
+                return await handler(request)
+            return token_first
+
+    def require_token(credentials: Optional[HTTPAuthorizationCredentials] = Depends(bearer)) -> None:
+        check_token(credentials)  # checked again as a dependency; it also puts the token in the schema
+
+    writes = APIRouter(route_class=TokenFirst, dependencies=[Depends(require_token)])
+
     def store_outcomes(outcomes) -> list[dict]:
         """Store the pipeline's articles; one result per outcome, in order."""
         results = []
@@ -232,7 +251,7 @@ def create_app(db_path: str | os.PathLike, *, write_token: Optional[str] = None,
         finally:
             waiting_writes.release()
 
-    @app.post("/api/articles", tags=["articles"], status_code=201,
+    @writes.post("/api/articles", tags=["articles"], status_code=201,
               responses={200: {"description": "Not stored: stored already, a duplicate, or another language "
                                               "(``skipped`` says why)."},
                          201: {"description": "Extracted and stored."},
@@ -240,15 +259,10 @@ def create_app(db_path: str | os.PathLike, *, write_token: Optional[str] = None,
                          401: {"description": "No token, or a wrong one."},
                          403: {"description": "Writing is disabled: the server has no write token."},
                          422: {"description": "Not an article Chronicle can extract (``detail`` says why)."}})
-    def add_article(
-        body: NewArticle,
-        response: Response,
-        credentials: Optional[HTTPAuthorizationCredentials] = Depends(bearer),
-    ) -> dict:
+    def add_article(body: NewArticle, response: Response) -> dict:
         """Extract the record of one article and store it, through the same pipeline (gates,
         extraction) as ``chronicle ingest``. Needs ``Authorization: Bearer <token>`` with the
         token the server was started with; the answer links to the record."""
-        check_token(credentials)
         document = Document(source=body.source or "api", text=body.text, format="text")
         (result,) = through_pipeline([document], body.published)
         if result.get("failed"):
@@ -256,7 +270,7 @@ def create_app(db_path: str | os.PathLike, *, write_token: Optional[str] = None,
         response.status_code = 201 if result["stored"] else 200
         return result
 
-    @app.post("/api/files", tags=["articles"],
+    @writes.post("/api/files", tags=["articles"],
               responses={200: {"description": "One result per document found in the file."},
                          400: {"description": "Bad publication date or file name."},
                          401: {"description": "No token, or a wrong one."},
@@ -267,18 +281,18 @@ def create_app(db_path: str | os.PathLike, *, write_token: Optional[str] = None,
         name: str = Query(..., min_length=1, max_length=1024, description="The file's name (its extension "
                           "hints at the format; the content decides): a.txt, page.html, crawl.warc.gz, news.jsonl."),
         published: Optional[str] = Query(None, description="Publication date of every document, YYYY-MM-DD."),
-        credentials: Optional[HTTPAuthorizationCredentials] = Depends(bearer),
     ) -> dict:
         """Read one file sent as the request body (text, HTML, WARC, feed or JSON Lines) with
         the readers ``chronicle ingest`` uses, and store its documents through the same pipeline.
         Each result says what was stored, or why a document was skipped or failed."""
-        check_token(credentials)
         data = await request.body()
         if len(data) > settings.MAX_INPUT_BYTES:
             raise HTTPException(413, detail=f"the file is {len(data):,} bytes, over the {settings.MAX_INPUT_BYTES:,}-byte "
                                             "input limit (CHRONICLE_MAX_INPUT_BYTES)")
         results = await run_in_threadpool(through_pipeline, read_bytes(name, data), published)
         return {"results": results}
+
+    app.include_router(writes)
 
     @app.get("/api/quotes", tags=["quotes"])
     def list_quotes(
@@ -349,6 +363,14 @@ def create_app(db_path: str | os.PathLike, *, write_token: Optional[str] = None,
             return {**store.stats(), "fts": store.fts}
 
     # -- Web UI --------------------------------------------------------------------------------
+
+    @app.get("/api/docs", response_class=HTMLResponse, include_in_schema=False)
+    def api_docs(request: Request):
+        """Every route of the OpenAPI schema with its parameters and answers, served from the
+        package under the pages' policy (no scripts), unlike Swagger UI from a CDN."""
+        schema = app.openapi()
+        return page(request, "api_docs.html", routes=reference.api_routes(schema),
+                    **{key: schema["info"].get(key, "") for key in ("title", "summary", "description")})
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def home(request: Request, q: Optional[str] = Query(None, max_length=1000)):

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import List, Optional
 
 import typer
-from rich.markup import escape
 
 from chronicle.cli.common import DbOption, LangOption, NearDuplicateOption, PublishedOption, app, fail, languages, open_existing, open_store, out
+from chronicle.cli.terminal import TEXT_CHARS, shown
 
 
 @app.command()
@@ -62,8 +62,8 @@ def spark(
     counts = run_spark_job(paths, out_dir, master=master, options=options, partitions=partitions)
     table = ", ".join(f"{counts.get(name, 0)} {name}" for name in
                       ("articles", "actors", "quotes", "times", "events", "positions", "errors"))
-    out.print(f"Wrote {table} to {escape(out_dir)} ({counts.get('failed', 0)} failed inputs: see {escape(out_dir)}/errors).")
-    out.print(f"Load them into a store with:\n  chronicle load-parquet {escape(out_dir)} --db chronicle.db")
+    out.print(f"Wrote {table} to {shown(out_dir, None)} ({counts.get('failed', 0)} failed inputs: see {shown(out_dir, None)}/errors).")
+    out.print(f"Load them into a store with:\n  chronicle load-parquet {shown(out_dir, None)} --db chronicle.db")
     raise typer.Exit(1 if counts.get("failed") else 0)
 
 
@@ -88,7 +88,7 @@ def load_parquet_command(
             counts = load_parquet(directory, store)
     except FileNotFoundError as exc:
         fail(str(exc))
-    out.print(f"{counts['read']} articles read ({counts['stored']} new, {counts['already']} already stored) into {escape(describe(db))}.")
+    out.print(f"{counts['read']} articles read ({counts['stored']} new, {counts['already']} already stored) into {shown(describe(db), None)}.")
 
 
 db_app = typer.Typer(
@@ -114,12 +114,12 @@ def db_check(db: str = DbOption):
         version = store.schema_version
     finally:
         store.close()
-    shown = escape(describe(db))
-    out.print(f"{shown}: schema version {version}, " + ", ".join(f"{n} {table}" for table, n in counts.items()))
+    store_name = shown(describe(db), None)
+    out.print(f"{store_name}: schema version {version}, " + ", ".join(f"{n} {table}" for table, n in counts.items()))
     if not problems:
         out.print("No problems found.")
         return
     for problem in problems:
-        out.print(f"  [red]problem[/red] {escape(problem)}")
+        out.print(f"  [red]problem[/red] {shown(problem, TEXT_CHARS)}")
     out.print(f"{len(problems)} problem(s) found.")
     raise typer.Exit(1)

@@ -7,9 +7,9 @@ from typing import NoReturn
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 
 from chronicle import settings
+from chronicle.cli.terminal import TEXT_CHARS, shown
 
 app = typer.Typer(
     help="Chronicle: who said what, and who did what to whom, when — grounded in the text.\n\n"
@@ -30,8 +30,8 @@ DbOption = typer.Option(settings.DEFAULT_DB, "--db", help="The store: a SQLite f
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
-    """Print ``Error: message`` (escaped: it may quote input) and exit with ``code``."""
-    err.print(f"[red]Error:[/red] {escape(message)}")
+    """Print ``Error: message`` (made safe: it may quote input) and exit with ``code``."""
+    err.print(f"[red]Error:[/red] {shown(message, TEXT_CHARS)}")
     raise typer.Exit(code)
 
 

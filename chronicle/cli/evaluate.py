@@ -5,9 +5,9 @@ from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.markup import escape
 
 from chronicle.cli.common import app, err, out
+from chronicle.cli.terminal import shown, visible
 
 evaluate_app = typer.Typer(
     help="Score Chronicle against gold data (see ../shared/gold/README.md).\n\n"
@@ -70,8 +70,8 @@ def _print_scores(task: str, gold: Path, limit: Optional[int]) -> None:
     import importlib
 
     if not gold.exists():
-        err.print(f"[red]Error:[/red] no gold data at {escape(str(gold))}; the shared gold sets live in ../shared/gold.")
+        err.print(f"[red]Error:[/red] no gold data at {shown(str(gold), None)}; the shared gold sets live in ../shared/gold.")
         raise typer.Exit(2)
     scorer = importlib.import_module(f"chronicle.evaluate.{task}")
     result = getattr(scorer, f"evaluate_{task}")(gold, limit=limit)
-    out.print(scorer.format_report(result), highlight=False)
+    out.print(visible(scorer.format_report(result), "\n\t"), highlight=False, markup=False)

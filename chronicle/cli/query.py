@@ -2,16 +2,15 @@
 an actor knowledge base). Each is one store call and a table or JSON."""
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.markup import escape
 from rich.table import Table
 
 from chronicle.cli.common import DbOption, app, err, fail, open_existing, out
+from chronicle.cli.terminal import TEXT_CHARS, json_text, shown
 
 
 @app.command()
@@ -37,13 +36,13 @@ def quotes(
     except ValueError as exc:
         fail(str(exc))
     if format == "json":
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json_text(rows, indent=2) + "\n")
         return
     table = Table("date", "speaker", "cue", "kind", "content", "article", show_lines=True)
     for row in rows:
         speaker_text = row.get("speaker") or row.get("speaker_text") or ""
-        table.add_row(row.get("date") or "", escape(speaker_text), escape(row.get("cue") or ""),
-                      row.get("kind") or "", escape(row.get("content") or ""), escape(row.get("title") or row.get("article_id") or ""))
+        table.add_row(shown(row.get("date")), shown(speaker_text), shown(row.get("cue")), shown(row.get("kind")),
+                      shown(row.get("content"), TEXT_CHARS), shown(row.get("title") or row.get("article_id")))
     out.print(table)
     out.print(f"{len(rows)} quote(s)")
 
@@ -70,14 +69,15 @@ def events(
     except ValueError as exc:
         fail(str(exc))
     if format == "json":
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json_text(rows, indent=2) + "\n")
         return
     table = Table("date", "source", "event", "target", "status", "evidence", show_lines=True)
     for row in rows:
         kind = " ".join(filter(None, [row.get("plover"), row.get("cameo")]))
-        evidence = "\n".join(f"{e['text']} ({e.get('title') or e['article_id']})" for e in row["evidence"])
-        table.add_row(row.get("date") or "", escape(", ".join(row["source"])), kind,
-                      escape(", ".join(row["target"])), row["status"], escape(evidence))
+        evidence = "\n".join(f"{shown(e['text'], TEXT_CHARS)} ({shown(e.get('title') or e['article_id'])})"
+                             for e in row["evidence"])
+        table.add_row(shown(row.get("date")), shown(", ".join(row["source"])), shown(kind),
+                      shown(", ".join(row["target"])), shown(row["status"]), evidence)
     out.print(table)
     out.print(f"{len(rows)} event(s)")
 
@@ -105,12 +105,13 @@ def positions(
     except ValueError as exc:
         fail(str(exc))
     if format == "json":
-        sys.stdout.write(json.dumps(lines, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json_text(lines, indent=2) + "\n")
         return
     table = Table("holder", "issue", "stance", "from", "until", "sources", "change", show_lines=True)
     for line in lines:
-        table.add_row(escape(line["holder"] or "(document)"), line["issue"], line["stance"], line["first_date"] or "",
-                      line["last_date"] or "", str(len(line["sources"])), f"was {line['from']}" if line["change"] else "")
+        table.add_row(shown(line["holder"] or "(document)"), shown(line["issue"]), shown(line["stance"]),
+                      shown(line["first_date"]), shown(line["last_date"]), str(len(line["sources"])),
+                      shown(f"was {line['from']}") if line["change"] else "")
     out.print(table)
 
 
@@ -139,12 +140,12 @@ def actors(
     store = open_existing(db)
     rows = store.actors(name=name, limit=limit, offset=offset)
     if format == "json":
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json_text(rows, indent=2) + "\n")
         return
     table = Table("name", "type", "country", "roles", "aliases", "articles", "quotes")
     for row in rows:
-        table.add_row(escape(row["name"]), row["type"], row.get("country") or "", escape("; ".join(row.get("roles") or [])),
-                      escape(", ".join(row.get("aliases") or [])), str(row.get("articles", "")), str(row.get("quotes", "")))
+        table.add_row(shown(row["name"]), shown(row["type"]), shown(row.get("country")), shown("; ".join(row.get("roles") or [])),
+                      shown(", ".join(row.get("aliases") or []), TEXT_CHARS), str(row.get("articles", "")), str(row.get("quotes", "")))
     out.print(table)
 
 
@@ -162,13 +163,13 @@ def actors_import_phoenix(
     from chronicle.knowledge.actor_base import ENV_VAR, default_path, import_phoenix
 
     if not directory.is_dir():
-        err.print(f"[red]Error:[/red] {escape(str(directory))} is not a folder. Pass the folder that holds Phoenix.*.txt.")
+        err.print(f"[red]Error:[/red] {shown(str(directory), None)} is not a folder. Pass the folder that holds Phoenix.*.txt.")
         raise typer.Exit(2)
     try:
         path, counts = import_phoenix(directory, into)
     except (FileNotFoundError, OSError) as exc:
         fail(str(exc))
     out.print(f"{counts['actors']} actor names and {counts['agents']} agent words ({counts['codes']} codes, "
-              f"{counts['files']} files) written to {escape(str(path))}")
+              f"{counts['files']} files) written to {shown(str(path), None)}")
     if into is not None and Path(into).expanduser().resolve() != default_path().resolve():
-        out.print(f"Extraction reads {escape(str(default_path()))}; set {ENV_VAR}={escape(str(path))} to use this file.")
+        out.print(f"Extraction reads {shown(str(default_path()), None)}; set {ENV_VAR}={shown(str(path), None)} to use this file.")

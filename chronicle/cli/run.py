@@ -3,21 +3,20 @@ them) and ``brief`` (a plain account of each). All three read, gate and extract 
 ``chronicle.pipeline``, so they skip and fail the same inputs for the same reasons."""
 from __future__ import annotations
 
-import json
 import sys
 from typing import Iterator, List, Optional
 
 import typer
 from rich.console import Console
-from rich.markup import escape
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from chronicle import settings
 from chronicle.cli.common import DbOption, LangOption, NearDuplicateOption, PublishedOption, WorkersOption, app, err, fail, languages, open_store, out
+from chronicle.cli.progress import count_inputs, with_progress
 from chronicle.cli.show import print_found, print_pretty
+from chronicle.cli.terminal import TEXT_CHARS, json_text, shown, visible
 from chronicle.records import Article, Skipped
 
-PROGRESS_THRESHOLD = 3  # show a progress bar above this many inputs
+SHOW_FOUND = 3  # ingest shows what it found in each article when there are this many or fewer
 # Rejections printed as they happen (the others wait for the closing summary): an input that could
 # not be read at all, and every failure.
 SHOWN_AT_ONCE = ("read",)
@@ -41,7 +40,7 @@ class Report:
             self.duplicates += skipped.stage == "duplicate"
         if skipped.failed or skipped.stage in SHOWN_AT_ONCE:
             label = "[red]failed[/red]" if skipped.failed else "skipped"
-            err.print(f"{label} {escape(skipped.source)}: {escape(skipped.reason)}")
+            err.print(f"{label} {_because(skipped.source, skipped.reason)}")
 
     def print(self, console: Console, stored: bool = False) -> None:
         line = f"{self.processed} processed"
@@ -50,9 +49,22 @@ class Report:
         line += f", {len(self.skipped)} skipped ({self.duplicates} duplicates), {len(self.failed)} failed"
         console.print(line)
         for source, reason in self.skipped:
-            console.print(f"  skipped {escape(source)}: {escape(reason)}")
+            console.print(f"  skipped {_because(source, reason)}")
         for source, reason in self.failed:
-            console.print(f"  [red]failed[/red] {escape(source)}: {escape(reason)}")
+            console.print(f"  [red]failed[/red] {_because(source, reason)}")
+
+    def nothing_stored(self) -> str:
+        """Why ``ingest`` stored nothing, in one line (escaped for Rich)."""
+        if self.processed:
+            return f"Nothing new stored: the {self.processed} article(s) read were stored already."
+        if not self.skipped and not self.failed:
+            return "Nothing stored: no input was given."
+        return "Nothing stored: every input was skipped or failed (the reasons are above)."
+
+
+def _because(source: str, reason: str) -> str:
+    """``source: reason`` for Rich: both shortened, control characters visible, markup escaped."""
+    return f"{shown(source)}: {shown(reason, TEXT_CHARS)}"
 
 
 def articles(paths: list[str], published: Optional[str], report: Report, show_progress: bool,
@@ -65,8 +77,10 @@ def articles(paths: list[str], published: Optional[str], report: Report, show_pr
                           near_duplicate=near_duplicate or None, time_budget=settings.TIME_BUDGET)
     except ValueError as exc:
         fail(str(exc))
-    found = (outcome for outcome in run(read(paths, stdin=sys.stdin), options) if _kept(outcome, report))
-    yield from (_with_progress(found) if show_progress else found)
+    outcomes = run(read(paths, stdin=sys.stdin), options)
+    if show_progress:
+        outcomes = with_progress(outcomes, err, count_inputs(paths))
+    yield from (outcome for outcome in outcomes if _kept(outcome, report))
 
 
 def _kept(outcome, report: Report) -> bool:
@@ -75,24 +89,6 @@ def _kept(outcome, report: Report) -> bool:
         return False
     report.processed += 1
     return True
-
-
-def _with_progress(found: Iterator[Article]) -> Iterator[Article]:
-    # The number of articles is not known before reading them all (a WARC holds thousands), so
-    # the bar counts articles up with the time elapsed; it appears once there are more than a few.
-    progress = Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed} articles"),
-                        TimeElapsedColumn(), console=err, transient=True)
-    task = None
-    try:
-        for n, article in enumerate(found, start=1):
-            if n == PROGRESS_THRESHOLD + 1:
-                progress.start()
-                task = progress.add_task("extracting", total=None, completed=n - 1)
-            if task is not None:
-                progress.advance(task)
-            yield article
-    finally:
-        progress.stop()
 
 
 @app.command()
@@ -116,10 +112,10 @@ def extract(
     if format == "json":
         records = [a.to_dict() for a in found]
         payload = records[0] if len(records) == 1 else records
-        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json_text(payload, indent=2) + "\n")
     elif format == "jsonl":
         for article in found:
-            sys.stdout.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
+            sys.stdout.write(json_text(article.to_dict()) + "\n")
             sys.stdout.flush()
     else:
         for article in found:
@@ -145,19 +141,22 @@ def ingest(
     from chronicle.store import describe
 
     report = Report()
-    shown = []
+    found = []
     with open_store(db) as store:
         for article in articles(paths, published, report, show_progress=True, lang=lang,
                                 near_duplicate=near_duplicate, workers=workers):
             if store.add(article):
                 report.stored += 1
-            if len(shown) < PROGRESS_THRESHOLD:
-                shown.append(article)
-    if 0 < report.processed <= PROGRESS_THRESHOLD:
-        for article in shown:
+            if len(found) < SHOW_FOUND:
+                found.append(article)
+    if 0 < report.processed <= SHOW_FOUND:
+        for article in found:
             print_found(article, out)
     report.print(out, stored=True)
-    shown_db = escape(describe(db))  # a URL's password is not printed
+    if not report.stored:
+        out.print(report.nothing_stored())
+        raise typer.Exit(1 if report.failed else 0)
+    shown_db = shown(describe(db), None)  # a URL's password is not printed
     out.print(f"Stored in {shown_db}. Query it with, for example:\n"
               f"  chronicle quotes --db {shown_db} --speaker Podolyak\n"
               f"  chronicle quotes --db {shown_db} --contains negotiations --since 2023-01-01\n"
@@ -180,7 +179,8 @@ def brief(
 
     report = Report()
     for article in articles(paths, published, report, show_progress=False, lang=lang):
-        sys.stdout.write(write_brief(article) + "\n")  # plain text: no Rich markup read from article text
+        # Plain text (no Rich markup is read from article text), with control characters visible.
+        sys.stdout.write(visible(write_brief(article), "\n") + "\n")
     if report.skipped or report.failed:
         report.print(err)
     raise typer.Exit(1 if report.failed else 0)
