@@ -63,7 +63,7 @@ class Document:
 
 
 # Where in the pipeline (chronicle/pipeline.py) an input stopped, for ``Skipped.stage``.
-STAGES = ("read", "size", "language", "duplicate", "clean", "extract")
+STAGES = ("read", "size", "language", "duplicate", "clean", "extract", "store")
 
 
 @dataclass

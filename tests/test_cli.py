@@ -356,3 +356,23 @@ def test_ingest_that_stores_nothing_says_why_without_query_hints(tmp_path):
     assert result.exit_code == 0
     assert "Nothing stored: every input was skipped or failed (the reasons are above)." in " ".join(result.output.split())
     assert "Query it with" not in result.output and "Stored in" not in result.output
+
+
+def test_an_article_the_store_refuses_fails_alone(tmp_path, monkeypatch):
+    from chronicle.store.sqlite import Store
+
+    real = Store.add
+
+    def picky(self, article):
+        if "REFUSE" in article.text:
+            raise ValueError("no thanks")
+        return real(self, article)
+
+    monkeypatch.setattr(Store, "add", picky)
+    for name, body in [("a.txt", "The mayor said it works."), ("b.txt", "REFUSE this one, he said."),
+                       ("c.txt", "The chief said so on Monday.")]:
+        (tmp_path / name).write_text("Headline\n\n" + body + "\n", encoding="utf-8")
+    result = run("ingest", tmp_path, "--db", tmp_path / "x.db")
+    assert result.exit_code == 1
+    assert "storing failed: ValueError: no thanks" in " ".join(result.output.split())
+    assert "2 processed (2 new" in " ".join(result.output.split())

@@ -145,8 +145,13 @@ def ingest(
     with open_store(db) as store:
         for article in articles(paths, published, report, show_progress=True, lang=lang,
                                 near_duplicate=near_duplicate, workers=workers):
-            if store.add(article):
-                report.stored += 1
+            try:
+                stored = store.add(article)
+            except Exception as exc:  # one article the store refuses must not cost the others
+                report.processed -= 1
+                report.add(Skipped(article.source, f"storing failed: {type(exc).__name__}: {exc}", failed=True, stage="store"))
+                continue
+            report.stored += stored
             if len(found) < SHOW_FOUND:
                 found.append(article)
     if 0 < report.processed <= SHOW_FOUND:
