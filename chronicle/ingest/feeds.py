@@ -11,6 +11,9 @@ entry:
    date only the page itself gives (``read_html``) is taken when the entry has none.
 
 An entry with no text is reported and skipped; a feed feedparser can't read is one ``Skipped``.
+A gzip-compressed feed (".rss.gz", or a server's gzip Content-Encoding) reads like a plain one;
+the feed is refused when it is, or expands to, more than ``MAX_INPUT_BYTES``. An error of one
+entry (a bug) costs that entry only.
 """
 from __future__ import annotations
 
@@ -19,6 +22,8 @@ import re
 from pathlib import Path
 from typing import Iterator, Optional, Union
 
+from chronicle import settings
+from chronicle.ingest.decode import GZIP_MAGIC, GzipError, display_name, gunzip, inflate, safe_item
 from chronicle.ingest.html import clean_lines, read_html
 from chronicle.ingest.language import detect_language, normalise_language
 from chronicle.records import Document, Skipped
@@ -26,6 +31,14 @@ from chronicle.records import Document, Skipped
 NOT_A_FEED = "{source}: not an RSS or Atom feed ({detail}). Check the file or URL."
 NO_ENTRIES = "{source}: the feed has no entries"
 EMPTY_ENTRY = "{source}: entry has no text (no content and no summary)"
+UNREADABLE = "Can't read {source}: {error}. Check the path and its permissions."
+UNFETCHABLE = "Can't fetch {source}: {error}. Check the URL and the network."
+TOO_LARGE = ("{source} is over the {limit:,}-byte input limit; skipped (raise CHRONICLE_MAX_INPUT_BYTES "
+             "to read it)")
+ENTRY_FAILED = "{source}: the entry could not be read ({kind}: {error}); the other entries are read"
+
+# Seconds to wait for a feed's server.
+FETCH_TIMEOUT = 30
 
 # HTML content this long is a whole article worth main-text extraction; shorter is a fragment
 # (a summary paragraph) that extraction would throw away as too small.
@@ -43,20 +56,38 @@ def iter_feed(path_or_url: Union[str, Path, bytes], *, source: Optional[str] = N
     """
     import feedparser
 
+    headers: dict[str, str] = {}
     if isinstance(path_or_url, bytes):
-        source = source or "<feed>"
-        parsed = feedparser.parse(path_or_url)
+        source = display_name(source or "<feed>")
+        data = path_or_url
     elif isinstance(path_or_url, str) and re.match(r"https?://", path_or_url):
-        source = source or path_or_url
-        parsed = feedparser.parse(path_or_url)
-    else:
-        source = source or str(path_or_url)
+        source = display_name(source or path_or_url)
         try:
-            data = Path(path_or_url).read_bytes()
-        except OSError as error:
-            yield Skipped(source, f"Can't read {source}: {error.strerror or error}. Check the path and its permissions.", failed=True)
+            data, headers = fetch(path_or_url)
+        except FeedTooLarge:
+            yield Skipped(source, TOO_LARGE.format(source=source, limit=settings.MAX_INPUT_BYTES), failed=True)
             return
-        parsed = feedparser.parse(data)
+        except (OSError, ValueError) as error:  # URLError, HTTPError, timeouts are OSErrors
+            yield Skipped(source, UNFETCHABLE.format(source=source, error=display_name(str(error))), failed=True)
+            return
+    else:
+        source = display_name(source or path_or_url)
+        try:
+            data = _read_file(Path(path_or_url))
+        except FeedTooLarge:
+            yield Skipped(source, TOO_LARGE.format(source=source, limit=settings.MAX_INPUT_BYTES), failed=True)
+            return
+        except OSError as error:
+            detail = display_name(error.strerror or str(error))
+            yield Skipped(source, UNREADABLE.format(source=source, error=detail), failed=True)
+            return
+    if data.startswith(GZIP_MAGIC):
+        try:
+            data = gunzip(data)
+        except GzipError as error:
+            yield Skipped(source, error.reason(source), failed=True)
+            return
+    parsed = feedparser.parse(data, response_headers=headers)
     if not parsed.get("version") and not parsed.entries:
         detail = str(parsed.get("bozo_exception") or "no feed elements found")[:120]
         yield Skipped(source, NOT_A_FEED.format(source=source, detail=detail), failed=True)
@@ -66,7 +97,62 @@ def iter_feed(path_or_url: Union[str, Path, bytes], *, source: Optional[str] = N
         return
     feed_language = normalise_language(parsed.feed.get("language"))
     for number, entry in enumerate(parsed.entries, start=1):
-        yield read_entry(entry, f"{source}#entry-{number}", feed_language)
+        where = f"{source}#entry-{number}"
+        try:
+            yield safe_item(read_entry(entry, where, feed_language))
+        except Exception as error:  # one entry's bug never costs the others
+            reason = ENTRY_FAILED.format(source=where, kind=type(error).__name__, error=display_name(str(error)))
+            yield Skipped(where, reason, failed=True)
+
+
+class FeedTooLarge(Exception):
+    pass
+
+
+def _read_file(path: Path) -> bytes:
+    """The file's bytes; ``FeedTooLarge`` past the input limit (before reading it)."""
+    if path.stat().st_size > settings.MAX_INPUT_BYTES:
+        raise FeedTooLarge()
+    with path.open("rb") as f:
+        data = f.read(settings.MAX_INPUT_BYTES + 1)
+    if len(data) > settings.MAX_INPUT_BYTES:
+        raise FeedTooLarge()
+    return data
+
+
+def fetch(url: str) -> tuple[bytes, dict[str, str]]:
+    """A feed's bytes (decompressed) and its response headers, at most ``MAX_INPUT_BYTES``.
+
+    Raises ``FeedTooLarge`` past the limit (compressed or not), ``OSError`` when the server can't
+    be reached or answers with an error, ``GzipError`` on a broken compressed body.
+    """
+    import urllib.request
+
+    request = urllib.request.Request(url, headers={
+        "User-Agent": "chronicle (feed reader)", "Accept-Encoding": "gzip, deflate",
+    })
+    limit = settings.MAX_INPUT_BYTES
+    with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT) as response:
+        data = response.read(limit + 1)
+        headers = {k.lower(): v for k, v in response.headers.items()}
+        final_url = response.geturl()
+    if len(data) > limit:
+        raise FeedTooLarge()
+    coding = headers.pop("content-encoding", "").lower().strip()
+    try:
+        if coding in ("gzip", "x-gzip") and data.startswith(GZIP_MAGIC):
+            data = gunzip(data)
+        elif coding == "deflate":
+            try:
+                data = inflate(data)
+            except GzipError:
+                data = inflate(data, raw=True)
+    except GzipError as error:
+        if error.limit:
+            raise FeedTooLarge() from None
+        raise ValueError(f"broken {coding} content coding ({error.detail})") from None
+    headers["content-location"] = final_url  # the base for the feed's relative links
+    return data, headers
 
 
 def read_entry(entry, source: str, feed_language: Optional[str] = None) -> Union[Document, Skipped]:

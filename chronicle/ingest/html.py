@@ -30,7 +30,7 @@ from chronicle.clean.boilerplate import (
     ends_sentence,
     match_key,
 )
-from chronicle.ingest.decode import decode_bytes
+from chronicle.ingest.decode import decode_bytes, replace_unencodable, safe_item
 from chronicle.ingest.language import detect_language, normalise_language
 from chronicle.records import Document, Removed, Skipped
 
@@ -74,6 +74,8 @@ def read_html(
         html, used_encoding = decoded
     else:
         html, used_encoding = data, None
+    # Lone surrogates (from JSON escapes, or a "utf-7" page) can't be stored: replaced, counted.
+    html, replaced = replace_unencodable(html)
     if not html.strip():
         return Skipped(source, "empty file", failed=False)
     # 2.
@@ -107,7 +109,7 @@ def read_html(
     # 5.
     language = detect_language(text) or page_language
     published = document.date or None
-    return Document(
+    return safe_item(Document(
         source=source,
         text=text,
         encoding=used_encoding,
@@ -119,7 +121,7 @@ def read_html(
         format=fmt,
         removed=removed,
         published_from="html" if published else None,
-    )
+    ), replaced)
 
 
 # 1. Decoding -------------------------------------------------------------------------------

@@ -5,11 +5,13 @@ a file gives the same documents, and the same skip reasons, through every door.
 from __future__ import annotations
 
 import posixpath
+import re
 import tempfile
 from pathlib import Path
 from typing import Iterator, Union
 from urllib.parse import unquote, urlparse
 
+from chronicle.ingest.decode import display_name
 from chronicle.ingest.files import document_from_bytes, read_path
 from chronicle.ingest.formats import SNIFF_BYTES, format_of_head, suffix_hint
 from chronicle.records import Document, Skipped
@@ -38,11 +40,19 @@ def read_bytes(uri: str, data: bytes) -> Iterator[Union[Document, Skipped]]:
         return
     # These readers stream from a file (seeking, in WARC's case): give them a temporary copy.
     with tempfile.TemporaryDirectory(prefix="chronicle-input-") as tmp:
-        path = Path(tmp) / name
-        path.write_bytes(data)
-        local = str(path)
+        # The copy's name keeps the extension (a hint for the format) and nothing a file system
+        # refuses (NUL, "/", 300 characters); sources and reasons get the input's own name back.
+        path = Path(tmp) / (re.sub(r"[^\w.-]", "_", name)[-100:] or "input")
+        try:
+            path.write_bytes(data)
+        except OSError as error:
+            shown = display_name(source)
+            yield Skipped(shown, f"Can't read {shown}: no room for a temporary copy ({error.strerror or error})", failed=True)
+            return
+        # Readers name the copy as display_name does: put the input's own name in its place.
+        local, shown = display_name(path), display_name(source)
         for item in read_path(path):
-            item.source = item.source.replace(local, source)
+            item.source = item.source.replace(local, shown)
             if hasattr(item, "reason"):
-                item.reason = item.reason.replace(local, source)
+                item.reason = item.reason.replace(local, shown)
             yield item

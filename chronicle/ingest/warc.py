@@ -5,19 +5,20 @@ imported), so memory does not grow with the number of records:
 
 1. Read each record's WARC headers and its whole block, at most ``MAX_INPUT_BYTES``.
 2. A block shorter than its Content-Length is a truncated record: reported, skipped.
-3. ``response`` records: split off the HTTP headers, undo chunking and gzip/deflate, and hand
-   HTML payloads to ``read_html`` with the charset from Content-Type (sniffed when absent).
+3. ``response`` records: split off the HTTP headers, undo chunking and gzip/deflate (bounded by
+   the decompressed size, ``MAX_INPUT_BYTES``: a record that expands past it is reported), and
+   hand HTML payloads to ``read_html`` with the charset from Content-Type (sniffed when absent).
    ``resource`` records holding HTML are read the same way, without the HTTP part.
 4. Everything else (warcinfo, request, metadata, revisit, images, PDFs...) is counted, and
    reported once per kind with its count at the end, as are pages with no article text.
 5. Damaged compressed data (a broken gzip member) is reported with its byte offset, and
    reading resumes at the next intact record.
 
-Each page's source is "path#<WARC-Record-ID>"; its url is the WARC-Target-URI.
+Each page's source is "path#<WARC-Record-ID>" (the id escaped by ``decode.display_name``); its url
+is the WARC-Target-URI. An error reading one record (a bug) costs that record only.
 """
 from __future__ import annotations
 
-import gzip
 import re
 import zlib
 from collections import Counter
@@ -26,7 +27,16 @@ from pathlib import Path
 from typing import BinaryIO, Iterator, Optional, Union
 
 from chronicle import settings
-from chronicle.ingest.decode import GZIP_MAGIC
+from chronicle.ingest.decode import (
+    GZIP_MAGIC,
+    MAX_ID_CHARS,
+    GzipError,
+    TruncatedGzip,
+    display_name,
+    inflate,
+    iter_gunzip,
+    safe_item,
+)
 from chronicle.ingest.formats import format_of_head
 from chronicle.ingest.html import read_html
 from chronicle.records import Document, Skipped
@@ -37,6 +47,8 @@ DAMAGED = ("{path}: damaged archive data after byte {offset:,} ({error}); {resum
            "Records in the damaged part are lost; re-fetch or repair the archive to read them.")
 BAD_HTTP = "{source}: malformed HTTP response ({detail}); skipped"
 UNSUPPORTED_ENCODING = "{source}: payload compressed with '{encoding}', which Chronicle can't decompress; skipped"
+BAD_CONTENT_CODING = "{source}: the HTTP body's {encoding} content coding is {problem}; skipped (re-fetch the page)"
+RECORD_FAILED = "{source}: the record could not be read ({kind}: {error}); the other records are read"
 COUNTED = "{count:,} {what} skipped"
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -72,14 +84,31 @@ def iter_warc(path: Union[str, Path]) -> Iterator[Union[Document, Skipped]]:
         (``failed=True``) as they occur, and per-kind counts of skipped records at the end.
     """
     path = Path(path)
+    name = display_name(path)
     counts: Counter = Counter()
     try:
         for record in iter_records(path):
-            yield from _read_record(path, record, counts)
+            yield from _isolated(path, record, counts)
     except OSError as error:
-        yield Skipped(str(path), f"Can't read {path}: {error}", failed=True)
+        yield Skipped(name, f"Can't read {name}: {display_name(str(error))}", failed=True)
     for what, count in counts.items():
-        yield Skipped(str(path), COUNTED.format(count=count, what=what), failed=False)
+        yield Skipped(name, COUNTED.format(count=count, what=what), failed=False)
+
+
+def _isolated(path: Path, record: "WarcRecord", counts: Counter) -> Iterator[Union[Document, Skipped]]:
+    """``_read_record``, each item made safe; an error (a bug) costs this record only."""
+    try:
+        for item in _read_record(path, record, counts):
+            yield safe_item(item)
+    except Exception as error:
+        source = _source(path, record)
+        reason = RECORD_FAILED.format(source=source, kind=type(error).__name__, error=display_name(str(error)))
+        yield Skipped(source, reason, failed=True)
+
+
+def _source(path: Path, record: "WarcRecord") -> str:
+    record_id = display_name(record.record_id, limit=MAX_ID_CHARS) if record.record_id else f"offset-{record.offset}"
+    return f"{display_name(path)}#{record_id}"
 
 
 def iter_records(path: Path) -> Iterator[WarcRecord]:
@@ -104,15 +133,16 @@ def iter_records(path: Path) -> Iterator[WarcRecord]:
 
 def _damaged_marker(path: Path, damage: DamagedArchive, resume: Optional[int]) -> WarcRecord:
     resumed = f"resumed at byte {resume:,}" if resume is not None else "no intact record after it"
-    reason = DAMAGED.format(path=path, offset=damage.offset, error=str(damage.error)[:80], resumed=resumed)
+    reason = DAMAGED.format(path=display_name(path), offset=damage.offset, error=display_name(str(damage.error)[:80]),
+                            resumed=resumed)
     return WarcRecord("damaged", None, None, None, reason.encode("utf-8"), None, damage.offset)
 
 
 def _read_record(path: Path, record: WarcRecord, counts: Counter) -> Iterator[Union[Document, Skipped]]:
     if record.kind == "damaged":
-        yield Skipped(str(path), record.block.decode("utf-8"), failed=True)
+        yield Skipped(display_name(path), record.block.decode("utf-8"), failed=True)
         return
-    source = f"{path}#{record.record_id or f'offset-{record.offset}'}"
+    source = _source(path, record)
     if record.kind not in ("response", "resource"):
         counts[f"{record.kind} records"] += 1
         return
@@ -130,7 +160,10 @@ def _read_record(path: Path, record: WarcRecord, counts: Counter) -> Iterator[Un
             yield Skipped(source, BAD_HTTP.format(source=source, detail=error), failed=True)
             return
         except UnsupportedEncoding as error:
-            yield Skipped(source, UNSUPPORTED_ENCODING.format(source=source, encoding=error), failed=True)
+            yield Skipped(source, UNSUPPORTED_ENCODING.format(source=source, encoding=display_name(str(error))), failed=True)
+            return
+        except BadContentCoding as error:
+            yield Skipped(source, error.reason(source), failed=True)
             return
     else:
         content_type, payload = record.content_type, record.block
@@ -155,8 +188,29 @@ class UnsupportedEncoding(Exception):
     pass
 
 
+class BadContentCoding(Exception):
+    """A gzip or deflate body that expands past the input limit, or is truncated or damaged."""
+
+    def __init__(self, encoding: str, error: GzipError):
+        super().__init__(str(error))
+        self.encoding, self.error = encoding, error
+
+    def reason(self, source: str) -> str:
+        if isinstance(self.error, TruncatedGzip):
+            problem = "truncated"
+        elif self.error.limit:
+            return self.error.reason(source)  # expands too far: names the limit and the setting
+        else:
+            problem = f"damaged ({display_name(self.error.detail)})"
+        return BAD_CONTENT_CODING.format(source=source, encoding=self.encoding, problem=problem)
+
+
 def split_http(block: bytes) -> tuple[Optional[str], bytes]:
-    """``(Content-Type, payload)`` of an HTTP response block, dechunked and decompressed."""
+    """``(Content-Type, payload)`` of an HTTP response block, dechunked and decompressed.
+
+    Raises ``ValueError`` (no HTTP head), ``UnsupportedEncoding`` (e.g. brotli) or
+    ``BadContentCoding`` (gzip/deflate expanding past ``MAX_INPUT_BYTES``, truncated, damaged).
+    """
     head, separator, body = block.partition(b"\r\n\r\n")
     if not separator:
         head, separator, body = block.partition(b"\n\n")
@@ -195,17 +249,24 @@ def dechunk(body: bytes) -> bytes:
 
 
 def decompress(body: bytes, encoding: str) -> bytes:
-    """gzip or deflate content coding; the body as it is when it is not compressed after all."""
-    try:
-        if body.startswith(GZIP_MAGIC):
-            return gzip.decompress(body)
-        if encoding == "deflate":
+    """gzip or deflate content coding, at most ``MAX_INPUT_BYTES`` decompressed; the body as it is
+    when it is not compressed after all (crawlers often store the decoded body with the header).
+
+    Raises ``BadContentCoding`` when a gzip body (or a deflate body that inflates) expands past
+    the limit, and when a gzip body is truncated or damaged: never a partial page.
+    """
+    if body.startswith(GZIP_MAGIC):
+        try:
+            return b"".join(iter_gunzip([body]))
+        except GzipError as error:
+            raise BadContentCoding(encoding, error) from None
+    if encoding == "deflate":
+        for raw in (False, True):
             try:
-                return zlib.decompress(body)
-            except zlib.error:
-                return zlib.decompress(body, -zlib.MAX_WBITS)
-    except (OSError, EOFError, zlib.error):
-        pass
+                return inflate(body, raw=raw)
+            except GzipError as error:
+                if error.limit:
+                    raise BadContentCoding(encoding, error) from None
     return body
 
 
@@ -335,10 +396,10 @@ def _intact_member(f: BinaryIO, offset: int) -> bool:
     head = b""
     try:
         while not decompressor.eof:
-            chunk = f.read(1 << 16)
+            chunk = decompressor.unconsumed_tail or f.read(1 << 16)
             if not chunk:
                 return False
-            data = decompressor.decompress(chunk)
+            data = decompressor.decompress(chunk, 1 << 20)  # bounded: a member may be a bomb
             if len(head) < 5:
                 head += data[:5]
     except zlib.error:
