@@ -10,8 +10,8 @@ runner = CliRunner()
 SPECIMEN = str(DATA / "specimen_article.txt")
 
 
-def run(*args, input=None):
-    return runner.invoke(app, [str(a) for a in args], input=input)
+def run(*args, input=None, env=None):
+    return runner.invoke(app, [str(a) for a in args], input=input, env=env)
 
 
 def test_help_explains_every_command_with_an_example():
@@ -86,8 +86,11 @@ def test_ingest_is_idempotent_and_queries_match_any_spelling(tmp_path):
     assert first.exit_code == 0, first.output
     assert "1 new" in first.output
     assert "Vershinin" in first.output  # what it found is shown
+    assert "Query it with" in first.output
     again = run("ingest", SPECIMEN, "--published", "2023-02-12", "--db", db)
     assert "0 new, 1 already stored" in again.output
+    assert "Nothing new stored: the 1 article(s) read were stored already." in again.output
+    assert "Query it with" not in again.output and "--speaker Podolyak" not in again.output
     quotes = run("quotes", "--speaker", "Podolyak", "--db", db, "--format", "json")
     rows = json.loads(quotes.stdout)
     assert len(rows) >= 3
@@ -219,3 +222,137 @@ def test_two_workers_give_the_same_records_in_the_same_order(tmp_path):
 def test_evaluate_names_the_missing_gold_data(tmp_path):
     result = run("evaluate", "time", "--gold", tmp_path / "missing.jsonl")
     assert result.exit_code == 2 and "../shared/gold" in result.output
+
+
+# -- hostile input at the terminal ----------------------------------------------------------------
+
+PWN = "\x1b]0;pwned\x07"  # sets the terminal window's title when printed raw
+
+
+def test_control_characters_from_the_input_are_printed_visible(tmp_path):
+    db = tmp_path / "chronicle.db"
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / f"a{PWN}.txt").write_text("Head line\n\nThe mayor said that the bridge would reopen.\n", encoding="utf-8")
+    (inputs / f"b{PWN}\x9b31m.txt").write_bytes(b"\x00\x01\x02\xff\xfe binary \x00\x00" * 50)  # fails, naming itself
+    (inputs / "news.jsonl").write_text(json.dumps({"id": f"x{PWN}", "title": f"T{PWN}",
+                                                   "text": "The minister said the talks had failed."}) + "\n", encoding="utf-8")
+    wide = {"COLUMNS": "2000"}  # no wrapping inside the names
+    for result in (run("ingest", inputs, "--db", db, env=wide), run("extract", inputs, "--format", "pretty", env=wide)):
+        assert result.exit_code == 1  # the binary file failed
+        for raw in ("\x1b", "\x07", "\x9b"):
+            assert raw not in result.output
+        assert "a\\x1b]0;pwned\\x07.txt" in result.output  # shown as escapes
+        assert "b\\x1b]0;pwned\\x07\\x9b31m.txt" in result.output
+        assert "news.jsonl#x\\x1b]0;pwned\\x07" in result.output
+    tables = [run(command, "--db", db) for command in ("quotes", "actors", "events")]
+    assert all(t.exit_code == 0 and "\x1b" not in t.output for t in tables)
+    # JSON keeps every value whole, with the control characters as JSON escapes.
+    lines = run("extract", inputs / "news.jsonl", "--format", "jsonl").stdout
+    assert "\x1b" not in lines and "\\u001b" in lines
+    assert json.loads(lines)["source"].endswith(f"news.jsonl#x{PWN}")
+
+
+def test_a_100_kb_source_name_is_cut_in_the_summary_and_printed_quickly(tmp_path):
+    import time
+
+    long_id = "x" * 100_000
+    path = tmp_path / "news.jsonl"
+    path.write_text(json.dumps({"id": long_id, "text": "The minister said the talks had failed."}) + "\n"
+                    + json.dumps({"id": "y" * 100_000, "title": "no text"}) + "\n", encoding="utf-8")
+    started = time.monotonic()
+    result = run("ingest", path, "--db", tmp_path / "chronicle.db")
+    assert time.monotonic() - started < 60  # Rich took > 90 s over the whole name
+    assert result.exit_code == 1  # the second line has no text
+    assert "x" * 199 + "…" not in result.output and long_id not in result.output
+    assert "xxx…" in result.output and "yyy…" in result.output
+    record = json.loads(run("extract", path, "--format", "jsonl").stdout.splitlines()[0])
+    assert record["source"] == f"{path}#{long_id}"  # JSON output keeps the whole name
+
+
+def test_the_terminal_helpers():
+    import io
+
+    from rich.console import Console
+
+    from chronicle.cli.run import Report
+    from chronicle.cli.terminal import json_text, shown, visible, visible_text
+    from chronicle.records import Skipped
+
+    assert visible(f"a{PWN}\x9b\udcff\x7fb\n\tc") == "a\\x1b]0;pwned\\x07\\x9b\\udcff\\x7fb\\x0a\\x09c"
+    assert visible("one\ntwo\tthree\r", "\n\t") == "one\ntwo\tthree\\x0d"
+    assert shown("[bold]x[/bold]") == "\\[bold]x\\[/bold]" and shown("ab" * 200, 10) == "abababab" + "a…"
+    assert visible_text("ab\x1bc") == ("ab\\x1bc", [0, 1, 2, 6, 7])
+    value = {"id": f"\x00{PWN}\x9b\udcff é"}
+    dumped = json_text(value)
+    assert json.loads(dumped) == value and "é" in dumped
+    assert all(ord(c) >= 0xa0 or c in "\n" or 0x20 <= ord(c) < 0x7f for c in dumped)
+    # Printing a 100 KB name through Rich, as the summary does, is fast once cut.
+    report = Report()
+    report.skipped.append(("z" * 100_000 + PWN, "reason " * 20_000))
+    console = Console(file=io.StringIO(), width=80)
+    report.print(console)
+    report.add(Skipped("q" * 100_000, "why", failed=True))
+    assert "\x1b" not in console.file.getvalue() and len(console.file.getvalue()) < 2_000
+
+
+# -- progress and the closing lines ---------------------------------------------------------------
+
+def test_progress_off_a_terminal_is_a_plain_line_with_a_total(tmp_path, monkeypatch):
+    from chronicle.cli import progress
+
+    monkeypatch.setattr(progress, "PLAIN_EVERY", 2)
+    for i in range(4):
+        (tmp_path / f"{i}.txt").write_text(f"Headline {i}\n\nMinister Anna Berg said that plan {i} would work.\n", encoding="utf-8")
+    (tmp_path / "4.txt").write_text("", encoding="utf-8")
+    result = run("extract", tmp_path, "--format", "jsonl")
+    assert result.exit_code == 0, result.output
+    assert "2 of 5 inputs: 2 articles, 0 skipped, 0 failed, 0:0" in result.stderr
+    assert "4 of 5 inputs: 4 articles, 0 skipped, 0 failed" in result.stderr and "left" in result.stderr
+    assert "\n1 skipped" not in result.stdout  # progress goes to standard error only
+    assert len(result.stdout.splitlines()) == 4
+
+
+def test_progress_line_every_so_often_and_the_bar_on_a_terminal(monkeypatch):
+    import io
+    import time
+
+    from rich.console import Console
+
+    from chronicle.cli import progress
+    from chronicle.records import Skipped
+
+    def slowly(items):
+        for item in items:
+            time.sleep(0.2)
+            yield item
+
+    monkeypatch.setattr(progress, "PLAIN_SECONDS", 0.15)
+    items = ["article", Skipped("s", "why", failed=False), Skipped("f", "broken", failed=True)]
+    plain = Console(file=io.StringIO())
+    assert list(progress.with_progress(slowly(items), plain, None)) == items
+    lines = plain.file.getvalue().splitlines()
+    assert lines and all(" elapsed" in line and " of " not in line for line in lines)  # no total: no "of N"
+    bar = Console(file=io.StringIO(), force_terminal=True)
+    many = ["article"] * 6
+    assert list(progress.with_progress(iter(many), bar, 6)) == many
+
+
+def test_inputs_are_counted_by_name_only_where_each_gives_one(tmp_path):
+    from chronicle.cli.progress import count_inputs
+
+    (tmp_path / "d" / "sub").mkdir(parents=True)
+    for name in ("d/a.txt", "d/b.html", "d/c.pdf", "d/sub/e.md", "d/.hidden.txt", "f.txt", "crawl.warc.gz", "news.jsonl"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    assert count_inputs([str(tmp_path / "d"), str(tmp_path / "f.txt")]) == 5
+    assert count_inputs([str(tmp_path / "f.txt"), str(tmp_path / "crawl.warc.gz")]) is None
+    assert count_inputs([str(tmp_path)]) is None  # the folder holds a JSON Lines file
+    assert count_inputs(["-"]) is None
+
+
+def test_ingest_that_stores_nothing_says_why_without_query_hints(tmp_path):
+    (tmp_path / "empty.txt").write_text("  \n", encoding="utf-8")
+    result = run("ingest", tmp_path / "empty.txt", "--db", tmp_path / "chronicle.db")
+    assert result.exit_code == 0
+    assert "Nothing stored: every input was skipped or failed (the reasons are above)." in " ".join(result.output.split())
+    assert "Query it with" not in result.output and "Stored in" not in result.output

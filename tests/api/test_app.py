@@ -197,6 +197,54 @@ def test_write_with_the_token_stores_once(writer, specimen_text):
     assert again.status_code == 200 and again.json()["stored"] is False
 
 
+# Bodies a client without the token must never hear about: malformed JSON, the wrong shape, empty
+# or wrong-typed text, no body at all.
+BAD_BODIES = [{"content": b"{not json", "headers": {"Content-Type": "application/json"}}, {"json": {}},
+              {"json": {"text": ""}}, {"json": {"text": 5}}, {"json": [1, 2]}, {}]
+
+
+@pytest.mark.parametrize("body", BAD_BODIES)
+@pytest.mark.parametrize("route", ["/api/articles", "/api/files"])
+def test_the_token_is_checked_before_the_body(writer, client, body, route):
+    headers = body.get("headers", {})
+    request = {key: value for key, value in body.items() if key != "headers"}
+    for auth in ({}, {"Authorization": "Bearer wrong"}):
+        answer = writer.post(route, headers={**headers, **auth}, **request)
+        assert answer.status_code == 401, answer.text  # never 422: the body is not looked at
+        assert answer.headers["WWW-Authenticate"] == "Bearer"
+    disabled = client.post(route, headers={**headers, "Authorization": f"Bearer {TOKEN}"}, **request)
+    assert disabled.status_code == 403, disabled.text
+    assert writer.get("/api/stats").json()["articles"] == 0
+
+
+def test_with_the_token_a_bad_body_is_still_422(writer):
+    headers = {"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"}
+    assert writer.post("/api/articles", content=b"{not json", headers=headers).status_code == 422
+    assert writer.post("/api/files", headers=headers).status_code == 422  # no ?name=
+
+
+def test_openapi_says_the_write_routes_need_the_token(client):
+    paths = client.get("/api/openapi.json").json()["paths"]
+    assert paths["/api/articles"]["post"]["security"] == [{"HTTPBearer": []}]
+    assert paths["/api/files"]["post"]["security"] == [{"HTTPBearer": []}]
+    assert "requestBody" in paths["/api/articles"]["post"]
+
+
+def test_api_docs_is_a_page_from_the_package_without_scripts(client):
+    import re
+
+    response = client.get("/api/docs")
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/html")
+    assert response.headers["Content-Security-Policy"].startswith("default-src 'none'")
+    assert "<script" not in response.text.lower() and "swagger" not in response.text.lower()
+    assert not re.findall(r'(?:src|href)="(?:https?:)?//', response.text)  # nothing from elsewhere
+    assert 'href="/api/openapi.json"' in response.text
+    for path, operations in client.get("/api/openapi.json").json()["paths"].items():
+        for method in operations:
+            assert f"{method.upper()} {path}" in response.text
+    assert "<code>speaker</code>" in response.text and "<code>text</code>" in response.text  # parameters, body fields
+
+
 @pytest.mark.parametrize("body, status", [({"text": "Hi.", "published": "12/02/2023"}, 400),
                                           ({"text": ""}, 422), ({}, 422)])
 def test_write_bad_body_is_4xx(writer, body, status):
