@@ -76,9 +76,11 @@ def hostile(tmp_path_factory) -> Path:
         f.write(b"Bridge repaired\n\nThe old bridge was repaired on Monday, the mayor said.\n")
     (root / "esc\x1b]0;pwned\x07.txt").write_text("Park opens\n\nA new park opened on Sunday, the mayor said.\n")
     # Every paragraph markup: cleans to nothing.
-    (root / "scripts.txt").write_text("\n\n".join(f"<script>var a{i} = {i};</script>" for i in range(8)) + "\n")
+    (root / "scripts.txt").write_text("\n\n".join(f"The council said on Monday that the budget would rise by {i} "
+                                                 f"percent. <script>track({i});</script>" for i in range(8)) + "\n")
     # gzip: truncated; two members (both must be read).
-    (root / "truncated.txt.gz").write_bytes(gzip.compress(("Truncated story\n\n" + STORY * 40).encode())[:300])
+    whole = gzip.compress(("Truncated story\n\n" + STORY * 40).encode())
+    (root / "truncated.txt.gz").write_bytes(whole[: len(whole) // 2])
     (root / "members.txt.gz").write_bytes(gzip.compress(b"Two members\n\nThe first half was written on Monday. ")
                                           + gzip.compress(b"The second half, the editor said, came on Tuesday.\n"))
     (root / "feed.rss.gz").write_bytes(gzip.compress(_feed("Ferry service resumes", "The ferry service resumed on "
