@@ -87,6 +87,7 @@ def test_ingest_is_idempotent_and_queries_match_any_spelling(tmp_path):
     assert "1 new" in first.output
     assert "Vershinin" in first.output  # what it found is shown
     assert "Query it with" in first.output
+    assert f"  chronicle actors --db {db}\n" in first.output  # whole, to be copied, however narrow the terminal
     again = run("ingest", SPECIMEN, "--published", "2023-02-12", "--db", db)
     assert "0 new, 1 already stored" in again.output
     assert "Nothing new stored: the 1 article(s) read were stored already." in again.output
@@ -247,10 +248,13 @@ def test_control_characters_from_the_input_are_printed_visible(tmp_path):
         assert "news.jsonl#x\\x1b]0;pwned\\x07" in result.output
     tables = [run(command, "--db", db) for command in ("quotes", "actors", "events")]
     assert all(t.exit_code == 0 and "\x1b" not in t.output for t in tables)
-    # JSON keeps every value whole, with the control characters as JSON escapes.
+    # JSON keeps text values whole, with the control characters as JSON escapes; a source is a
+    # name made safe at the door (the same in the store, the API and every output).
     lines = run("extract", inputs / "news.jsonl", "--format", "jsonl").stdout
     assert "\x1b" not in lines and "\\u001b" in lines
-    assert json.loads(lines)["source"].endswith(f"news.jsonl#x{PWN}")
+    record = json.loads(lines)
+    assert record["title"] == f"T{PWN}"
+    assert record["source"].endswith("news.jsonl#x\\x1b]0;pwned\\x07")
 
 
 def test_a_100_kb_source_name_is_cut_in_the_summary_and_printed_quickly(tmp_path):
@@ -267,7 +271,10 @@ def test_a_100_kb_source_name_is_cut_in_the_summary_and_printed_quickly(tmp_path
     assert "x" * 199 + "…" not in result.output and long_id not in result.output
     assert "xxx…" in result.output and "yyy…" in result.output
     record = json.loads(run("extract", path, "--format", "jsonl").stdout.splitlines()[0])
-    assert record["source"] == f"{path}#{long_id}"  # JSON output keeps the whole name
+    # The source is cut once, at the door (MAX_ID_CHARS), the same in JSON as in the store.
+    from chronicle.ingest.decode import MAX_ID_CHARS
+
+    assert record["source"] == f"{path}#" + "x" * (MAX_ID_CHARS - 1) + "…"
 
 
 def test_the_terminal_helpers():

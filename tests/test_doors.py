@@ -142,3 +142,15 @@ def test_a_posted_article_goes_through_the_same_gates(tmp_path):
     assert copy.status_code == 200 and copy.json()["skipped"] == "near duplicate of one"
     german = client.post("/api/articles", json={"text": JSONL[1]["text"], "source": "three"}, headers=headers)
     assert german.status_code == 200 and german.json()["skipped"].startswith("language 'de'")
+
+
+def test_a_posted_article_with_a_lone_surrogate_is_stored_with_it_replaced(tmp_path):
+    from chronicle.api import create_app
+
+    client = TestClient(create_app(tmp_path / "x.db", write_token=TOKEN))
+    body = '{"text": "The mayor said on Monday that the bridge \\ud83d would reopen.", "source": "s\\ud800"}'
+    made = client.post("/api/articles", content=body, headers={"Authorization": f"Bearer {TOKEN}",
+                                                              "Content-Type": "application/json"})
+    assert made.status_code == 201, made.text
+    stored = client.get(made.json()["links"]["api"]).json()
+    assert "\ufffd" in stored["text"] and any("surrogate" in r["reason"] for r in stored["removed"])

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import hmac
+import json
 import os
 import threading
 from contextlib import asynccontextmanager, contextmanager
@@ -34,6 +35,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from chronicle import settings
 from chronicle.api import queries, reference, render
+from chronicle.ingest.decode import replace_unencodable, safe_item
 from chronicle.ingest.upload import read_bytes
 from chronicle.pipeline import Gates, Options, WorkerPool, run
 from chronicle.records import Document, Skipped
@@ -208,10 +210,40 @@ def create_app(db_path: str | os.PathLike, *, write_token: Optional[str] = None,
         def get_route_handler(self):
             handler = super().get_route_handler()
 
+            has_json_body = self.body_field is not None
+
             async def token_first(request: Request) -> Response:
                 check_token(await bearer(request))
+                if has_json_body:
+                    await storable_json_body(request)
                 return await handler(request)
             return token_first
+
+    async def storable_json_body(request: Request) -> None:
+        """JSON escapes may spell lone surrogates ("\\ud83d", half an emoji), which pydantic
+        refuses and no store can hold: they become U+FFFD here, before validation, and the
+        count travels in ``request.state`` to the article's ``removed``."""
+        try:
+            parsed = json.loads(await request.body())
+        except (ValueError, UnicodeDecodeError):
+            return  # not JSON: FastAPI answers 422 with its own reason
+        replaced = [0]
+
+        def storable(value):
+            if isinstance(value, str):
+                value, count = replace_unencodable(value)
+                replaced[0] += count
+                return value
+            if isinstance(value, dict):
+                return {storable(k): storable(v) for k, v in value.items()}
+            if isinstance(value, list):
+                return [storable(v) for v in value]
+            return value
+
+        cleaned = storable(parsed)
+        if replaced[0]:
+            request._body = json.dumps(cleaned).encode("ascii")  # Starlette caches the body here
+        request.state.unencodable_replaced = replaced[0]
 
     def require_token(credentials: Optional[HTTPAuthorizationCredentials] = Depends(bearer)) -> None:
         check_token(credentials)  # checked again as a dependency; it also puts the token in the schema
@@ -259,11 +291,12 @@ def create_app(db_path: str | os.PathLike, *, write_token: Optional[str] = None,
                          401: {"description": "No token, or a wrong one."},
                          403: {"description": "Writing is disabled: the server has no write token."},
                          422: {"description": "Not an article Chronicle can extract (``detail`` says why)."}})
-    def add_article(body: NewArticle, response: Response) -> dict:
+    def add_article(body: NewArticle, request: Request, response: Response) -> dict:
         """Extract the record of one article and store it, through the same pipeline (gates,
         extraction) as ``chronicle ingest``. Needs ``Authorization: Bearer <token>`` with the
         token the server was started with; the answer links to the record."""
         document = Document(source=body.source or "api", text=body.text, format="text")
+        safe_item(document, replaced=getattr(request.state, "unencodable_replaced", 0))
         (result,) = through_pipeline([document], body.published)
         if result.get("failed"):
             raise HTTPException(422, detail=result["skipped"])

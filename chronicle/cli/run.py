@@ -162,11 +162,12 @@ def ingest(
         out.print(report.nothing_stored())
         raise typer.Exit(1 if report.failed else 0)
     shown_db = shown(describe(db), None)  # a URL's password is not printed
-    out.print(f"Stored in {shown_db}. Query it with, for example:\n"
+    # soft_wrap: the commands stay whole on one line each, to be copied even from a narrow terminal.
+    out.print(f"Stored in {shown_db}.\nQuery it with, for example:\n"
               f"  chronicle quotes --db {shown_db} --speaker Podolyak\n"
               f"  chronicle quotes --db {shown_db} --contains negotiations --since 2023-01-01\n"
               f"  chronicle events --db {shown_db} --actor Russia\n"
-              f"  chronicle actors --db {shown_db}")
+              f"  chronicle actors --db {shown_db}", soft_wrap=True)
     raise typer.Exit(1 if report.failed else 0)
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import dataclasses
 from typing import BinaryIO, Iterable, Iterator, Optional, TextIO, Union
 
+from chronicle.ingest.decode import safe_item
 from chronicle.ingest.files import iter_documents
 from chronicle.pipeline.extraction import Outcome, WorkerPool, extract_all, extract_isolated
 from chronicle.pipeline.gates import Gates, document_gate
@@ -64,7 +65,8 @@ def run(items: Iterable[Union[Document, Skipped]], options: Options = Options(),
 def _gated(items: Iterable[Union[Document, Skipped]], gates: Gates, published: Optional[str]):
     for item in items:
         if isinstance(item, Document):
-            item = dated(item, published)
+            # Text from any door (an API body too) made storable: lone surrogates replaced, counted.
+            item = dated(safe_item(item), published)
             item = gates.check(item) or item
         yield item
 
