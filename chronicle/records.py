@@ -79,6 +79,25 @@ class Skipped:
 # Records ------------------------------------------------------------------------------------
 
 
+# Where a value comes from (``Basis.source``): stated in the text (``span`` holds the words),
+# looked up in a knowledge base (``entry``, valid for ``valid``), or inferred (``rule``).
+BASIS_SOURCES = ("text", "knowledge", "inferred")
+
+
+@dataclass
+class Basis:
+    """Where one value of a record comes from, so a user can tell a text fact from a looked-up
+    or inferred one."""
+
+    source: str  # one of BASIS_SOURCES
+    span: Optional[Span] = None  # "text": the words that state the value
+    # "knowledge": the entry, "<table>:<name>" ("phoenix:countries/VLADIMIR_PUTIN",
+    # "countries.tsv:RUS"), and the dates it is valid for, [start, end] (ISO; None: open).
+    entry: Optional[str] = None
+    valid: Optional[list] = None
+    rule: Optional[str] = None  # "inferred": the rule's name ("named entity", "title word")
+
+
 @dataclass
 class Actor:
     """One entity (person, organisation, country, group) and all its mentions in the text."""
@@ -92,9 +111,13 @@ class Actor:
     mentions: list[Span] = field(default_factory=list)
     role_spans: list[Span] = field(default_factory=list)
     # The words that give ``country`` ("Russian" in "Russian Deputy Foreign Minister", the one
-    # country its sentence names); None for a country itself and for a country taken from a
-    # knowledge base (people.tsv, an imported dictionary), which the text does not state.
+    # country its sentence names); None for a country itself and for a country taken from the
+    # knowledge base, which the text does not state.
     country_span: Optional[Span] = None
+    code: Optional[str] = None  # CAMEO actor code: country or organisation + sector (RUSGOV, IGOUNO)
+    # Where ``type``, ``country`` and ``code`` come from, by field name (only those set).
+    # Roles are always the text's (``role_spans``).
+    basis: dict[str, Basis] = field(default_factory=dict)
 
 
 @dataclass
@@ -199,7 +222,10 @@ class Article:
     positions: list[Position] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return _lists(asdict(self))
+        data = _lists(asdict(self))
+        for actor in data["actors"]:  # a basis shows only what it has: {"source": "text", "span": [3, 9]}
+            actor["basis"] = {name: {k: v for k, v in b.items() if v is not None} for name, b in actor["basis"].items()}
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Article":
@@ -234,7 +260,9 @@ def _build(kind, data: dict[str, Any]):
     for key, value in data.items():
         if key not in known:
             continue
-        if (key.endswith("span") and value is not None):
+        if key == "basis" and isinstance(value, dict):
+            value = {name: _build(Basis, b) for name, b in value.items()}
+        elif (key.endswith("span") and value is not None):
             value = tuple(value)
         elif key.endswith(SPAN_LISTS):
             value = [tuple(v) for v in value]

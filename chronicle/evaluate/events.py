@@ -128,9 +128,9 @@ def _prf(tp: int, fp: int, fn: int) -> dict:
 
 def predict(text: str, nlp=None) -> list[dict]:
     """Chronicle's events for one sentence, reduced to what scoring compares."""
+    from chronicle.extract.actor_codes import actor_code
     from chronicle.extract.actors import find_actors
     from chronicle.extract.events import find_events
-    from chronicle.extract.events.actor_codes import actor_code
     from chronicle.extract.events.codebook import convention_code
     from chronicle.extract.nlp import get_nlp
     from chronicle.extract.times import find_times

@@ -9,10 +9,13 @@
 3. Roles come from the words around a person's name: title modifiers ("Russian Deputy Foreign
    Minister Sergei Vershinin") and appositions ("The adviser to ..., Mykhaylo Podoljak,").
    The country comes from a demonym or country name in the role ("Russian Deputy Foreign
-   Minister", "King Hassan of Morocco"), else from the knowledge base: the built-in
-   ``people.tsv``, then the user's imported one (``chronicle.knowledge.actor_base``), if any.
-   Organisations take the country their name starts with ("the US Congress", "the Nigerian
-   Union of Teachers"), else the one the knowledge base gives ("Hezbollah" -> LBN).
+   Minister", "King Hassan of Morocco"). Organisations take the country their name starts
+   with ("the US Congress", "the Nigerian Union of Teachers").
+4. What the text does not state comes from the knowledge base (``chronicle.knowledge.actor_base``,
+   the Phoenix dictionaries), only from an entry valid on the publication date ("Vladimir Putin"
+   in 2023 -> RUSGOV), and the CAMEO code from ``chronicle.extract.actor_codes``.
+Every type, country and code says where it comes from (``Actor.basis``): the text (with its
+span), the knowledge base (which entry, valid when) or a rule (which one). Roles are the text's.
 Descriptions and pronouns ("the Russian diplomat", "he") are resolved by ``resolve_reference``
 when they matter (as the speaker of a quote), and added to the actor's mentions then.
 """
@@ -20,11 +23,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from chronicle.extract.actor_codes import LASTING_RULE, assign_code, knowledge_basis, known_entry, lasting_entry
 from chronicle.extract.step import Step
-from chronicle.knowledge import actor_base as knowledge
 from chronicle.knowledge import gazetteer
 from chronicle.knowledge.names import name_key, same_name
-from chronicle.records import Actor
+from chronicle.records import Actor, Basis
+
+NER_RULE = "named entity {} (spaCy)"
 
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "mr.", "mrs.", "ms.", "dr."}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -61,19 +66,21 @@ class _Cluster:
     roles: list[str] = field(default_factory=list)
     role_spans: list[tuple[int, int]] = field(default_factory=list)
     country_span: tuple[int, int] | None = None
+    basis: dict[str, Basis] = field(default_factory=dict)
 
     def take_country(self, found: tuple[str, tuple[int, int]] | None) -> None:
         """Take ``(iso3, evidence span)`` as the country, unless one is known already."""
         if found is not None and not self.country:
             self.country, self.country_span = found
+            self.basis["country"] = Basis("text", span=found[1])
 
 
 def find_actors(doc, published: str | None = None) -> list[Actor]:
     """Find the actors of a parsed article.
 
     doc (spacy.tokens.Doc): the parsed article text.
-    published (str | None): publication date, ISO; picks the role a person held then from the
-        imported knowledge base (``chronicle.knowledge.actor_base``), if there is one.
+    published (str | None): publication date, ISO; only knowledge-base codes valid then apply
+        (none that are dated, without one).
     RETURNS (list[Actor]): actors in order of first mention, ids "a1", "a2", ...
     """
     clusters: list[_Cluster] = []
@@ -81,10 +88,13 @@ def find_actors(doc, published: str | None = None) -> list[Actor]:
         typed = _typed_mention(ent, published)
         if typed is None:
             continue
-        kind, span, country = typed
+        kind, span, country, type_basis = typed
         cluster = _cluster_for(clusters, kind, span.text, country[0] if country else None)
-        if kind == "group" and country and cluster.country == country[0] and cluster.country_span is None:
-            cluster.country_span = country[1]
+        cluster.basis.setdefault("type", type_basis)
+        if country and cluster.country == country[0] and "country" not in cluster.basis:
+            cluster.basis["country"] = _country_basis(country, span)
+            if kind == "group":
+                cluster.country_span = country[1]
         cluster.mentions.append((span.start_char, span.end_char))
         if span.text not in cluster.forms:
             cluster.forms.append(span.text)
@@ -95,13 +105,19 @@ def find_actors(doc, published: str | None = None) -> list[Actor]:
     _add_missed_mentions(doc, clusters)
     for cluster in clusters:
         cluster.mentions.sort()
-        if cluster.type == "person":
-            _complete_from_knowledge_base(cluster, published)
-        elif cluster.type == "organization" and cluster.country is None:
-            known = next(filter(None, (knowledge.lookup(f, published) for f in cluster.forms)), None)
-            if known is not None:
-                cluster.country = known.country
-    return [_to_actor(i, c) for i, c in enumerate(clusters, start=1)]
+    actors = [_to_actor(i, c) for i, c in enumerate(clusters, start=1)]
+    for actor in actors:
+        _complete_from_knowledge_base(actor, published)
+        assign_code(actor, published)
+    return actors
+
+
+def _country_basis(country: tuple[str, tuple[int, int] | object], span) -> Basis:
+    """A country's basis: the words naming it, or the knowledge-base entry it was read from."""
+    evidence = country[1]
+    if isinstance(evidence, Basis):
+        return evidence
+    return Basis("text", span=evidence or (span.start_char, span.end_char))
 
 
 # 1. Mentions -----------------------------------------------------------------------------------
@@ -115,26 +131,28 @@ def _typed_mention(ent, published: str | None = None):
         return None
     country = gazetteer.country_by_name(text)
     if ent.label_ in ("GPE", "ORG", "LOC", "PERSON") and country:
-        return "country", span, (country.iso3, None)
-    if ent.label_ == "GPE":
-        known = knowledge.lookup(text, published)  # a capital or city the built-in table lacks
-        if known is not None and known.is_country:
-            return "country", span, (known.country, None)
+        return "country", span, (country.iso3, None), Basis("knowledge", entry=f"countries.tsv:{country.iso3}")
+    # Any other place ("Bali", "Herat", a town the dictionaries list under its country) is where
+    # things happen, not a party: it is not an actor. Capitals and seats of government stand for
+    # their state (countries.tsv): "Moscow said".
     demonym = gazetteer.country_by_demonym(text)
     if ent.label_ == "NORP" or demonym:
         # A plural noun ("Ukrainians", "Republicans") acts as a group; an adjective does not act.
         if span.root.tag_ in ("NNS", "NNPS") and span.root.pos_ in ("NOUN", "PROPN"):
+            plural = Basis("inferred", rule="a plural noun of a people (NORP)")
             if demonym is not None:
-                return "group", span, (demonym.iso3, (span.start_char, span.end_char))
+                return "group", span, (demonym.iso3, (span.start_char, span.end_char)), plural
             for token in span:  # "Iraqi Kurds", "Bosnian Serbs": the first demonym gives the country
                 if (demonym := gazetteer.country_by_demonym(token.text)) is not None:
-                    return "group", span, (demonym.iso3, _token_span(token))
-            return "group", span, _modifier_country(span)
+                    return "group", span, (demonym.iso3, _token_span(token)), plural
+            return "group", span, _modifier_country(span), plural
         return None
-    if ent.label_ == "PERSON" or _looks_like_titled_person(span) or gazetteer.known_person(text):
-        return "person", _strip_honorific(span), None
+    if ent.label_ == "PERSON":
+        return "person", _strip_honorific(span), None, Basis("inferred", rule=NER_RULE.format("PERSON"))
+    if _looks_like_titled_person(span):
+        return "person", _strip_honorific(span), None, Basis("inferred", rule="a proper name after a title word")
     if ent.label_ == "ORG":
-        return "organization", span, None
+        return "organization", span, None, Basis("inferred", rule=NER_RULE.format("ORG"))
     return None
 
 
@@ -182,6 +200,8 @@ def _add_missed_mentions(doc, clusters: list[_Cluster]) -> None:
                 # A country NER missed ("Uzbekistan finally opened the bridge"): the gazetteer
                 # names it, so it is an actor.
                 match = _new_cluster(clusters, token, "country", country.name, country.iso3)
+                match.basis["type"] = Basis("knowledge", entry=f"countries.tsv:{country.iso3}")
+                match.basis["country"] = Basis("text", span=_token_span(token))
         if match is None and token.ent_type_ in ("", "NORP") and gazetteer.is_known_organization(token.text):
             # An organisation NER missed ("The pro-Iranian Hizbollah group declared ..."),
             # joined with its other mentions by name.
@@ -189,6 +209,7 @@ def _add_missed_mentions(doc, clusters: list[_Cluster]) -> None:
                           and any(name_key(f) == name_key(token.text) for f in c.forms)), None)
             if match is None:
                 match = _new_cluster(clusters, token, "organization", token.text, None)
+                match.basis["type"] = Basis("knowledge", entry="actor_codes.tsv")
         if match is not None:
             match.mentions.append((token.idx, token.idx + len(token.text)))
             if token.text not in match.forms:
@@ -375,28 +396,20 @@ def _leading_country(span) -> tuple[str, tuple[int, int]] | None:
     return None
 
 
-def _complete_from_knowledge_base(cluster: _Cluster, published: str | None = None) -> None:
-    known = next(filter(None, (gazetteer.known_person(f) for f in cluster.forms)), None)
-    if known is not None and not _same_first_name(cluster.name, known.name):
-        known = None  # "Bill Clinton", also called "Clinton", is not the Clinton the table lists
-    if known is None:
-        if cluster.country is None:  # the user's imported knowledge base, if any
-            entry = next(filter(None, (knowledge.lookup(f, published) for f in cluster.forms)), None)
-            if entry is not None:
-                cluster.country = entry.country
+def _complete_from_knowledge_base(actor: Actor, published: str | None = None) -> None:
+    """The country of a person or organisation the text gives none, from a knowledge-base
+    entry valid on the publication date; it says so in ``basis`` (the text has no span for it)."""
+    if actor.country is not None or actor.type == "country":
         return
-    if cluster.country is None:
-        cluster.country = known.country
-    if not cluster.roles and known.role:
-        # From the knowledge base, not the text: it has no span.
-        cluster.roles.append(known.role)
-
-
-def _same_first_name(name: str, known: str) -> bool:
-    """Whether a full name and a listed one share the first name ("Donald J. Trump", "Donald
-    Trump"); a lone surname has no first name to contradict."""
-    words = name.split()
-    return len(words) < 2 or same_name(words[0], known.split()[0])
+    entry = known_entry(actor, published)
+    if entry is not None and entry.country:
+        actor.country = entry.country
+        actor.basis["country"] = knowledge_basis(entry)
+        return
+    entry = lasting_entry(actor)
+    if entry is not None:
+        actor.country = entry.country
+        actor.basis["country"] = knowledge_basis(entry, LASTING_RULE)
 
 
 def _to_actor(number: int, cluster: _Cluster) -> Actor:
@@ -404,7 +417,7 @@ def _to_actor(number: int, cluster: _Cluster) -> Actor:
     return Actor(
         id=f"a{number}", name=cluster.name, type=cluster.type, aliases=aliases,
         country=cluster.country, roles=cluster.roles, mentions=cluster.mentions,
-        role_spans=cluster.role_spans, country_span=cluster.country_span,
+        role_spans=cluster.role_spans, country_span=cluster.country_span, basis=dict(cluster.basis),
     )
 
 

@@ -1,4 +1,4 @@
-"""Lookup tables shipped as data files in ``chronicle/data`` (countries, known people, non-actors).
+"""Lookup tables shipped as data files in ``chronicle/data`` (countries, organisations, non-actors).
 
 The tables are plain TSV so that users can extend them without touching code.
 """
@@ -8,8 +8,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from chronicle.knowledge.names import name_key
-
 
 @dataclass(frozen=True)
 class Country:
@@ -17,14 +15,8 @@ class Country:
     name: str
 
 
-@dataclass(frozen=True)
-class KnownPerson:
-    name: str
-    country: str | None
-    role: str | None
-
-
-def _rows(filename: str):
+def data_rows(filename: str):
+    """The rows of a TSV table of ``chronicle/data`` (``#`` lines and blank lines skipped)."""
     text = resources.files("chronicle.data").joinpath(filename).read_text(encoding="utf-8")
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
@@ -39,7 +31,7 @@ def _norm(text: str) -> str:
 @lru_cache(maxsize=None)
 def _countries():
     names, demonyms, seats = {}, {}, {}
-    for row in _rows("countries.tsv"):
+    for row in data_rows("countries.tsv"):
         row += [""] * (4 - len(row))
         iso3, country_names, country_demonyms, country_seats = row[:4]
         country = Country(iso3, country_names.split("|")[0])
@@ -69,27 +61,9 @@ def is_country_name(text: str) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _people() -> dict[str, KnownPerson]:
-    people = {}
-    for row in _rows("people.tsv"):
-        row += [""] * (3 - len(row))
-        names, country, role = row[:3]
-        variants = names.split("|")
-        person = KnownPerson(variants[0], country or None, role or None)
-        for v in variants:
-            people[name_key(v)] = person
-    return people
-
-
-def known_person(name: str) -> KnownPerson | None:
-    """The knowledge-base entry for a person's name (any listed spelling), if any."""
-    return _people().get(name_key(name))
-
-
-@lru_cache(maxsize=None)
 def _organization_names() -> frozenset[str]:
     names = set()
-    for row in _rows("actor_codes.tsv"):
+    for row in data_rows("actor_codes.tsv"):
         if row[0] == "org" and len(row) > 2:
             names.update(n.strip() for n in row[2].split("|") if n.strip())
     return frozenset(names)
@@ -102,7 +76,7 @@ def is_known_organization(name: str) -> bool:
 
 @lru_cache(maxsize=None)
 def _not_actors() -> dict[str, str]:
-    return {_norm(name): kind for kind, name in _rows("not_actors.txt")}
+    return {_norm(name): kind for kind, name in data_rows("not_actors.txt")}
 
 
 def non_actor_kind(text: str) -> str | None:

@@ -31,6 +31,7 @@ Outcome = Union[Article, Skipped]
 BATCHES_AHEAD = 2
 
 EXTRACTION_FAILED = "extraction failed: {kind}: {error}"
+STARTUP_TIMEOUT = 300  # seconds for a worker to start and load the model, on the slowest machine
 OVER_BUDGET = ("extraction took longer than the time budget of {budget:g} s and was stopped; raise it with "
                "--time-budget (or CHRONICLE_TIME_BUDGET) if the article is worth the wait")
 EMPTY_AFTER_CLEANING = "nothing is left after cleaning: {removed} (nothing to extract)"
@@ -93,8 +94,14 @@ def _extract_isolated_list(batch: list, clean: bool) -> list[Outcome]:
 
 def _load_model() -> None:
     from chronicle.extract.nlp import get_nlp
+    from chronicle.knowledge.actor_base import load
 
     get_nlp()
+    load()  # the actor dictionaries, once per worker
+
+
+def _ready() -> bool:
+    return True
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:
@@ -142,6 +149,9 @@ class WorkerPool:
     def _submit(self, batch: list):
         if self._pool is None:
             self._pool = self._context.Pool(self.workers, initializer=_load_model)
+            # Wait for a worker to load the model before any budget runs: starting a process is
+            # not the article's time (a slow start must not fail a good article).
+            self._pool.apply_async(_ready).get(timeout=STARTUP_TIMEOUT)
         return self._pool.apply_async(_extract_isolated_list, (batch, self.clean))
 
     def _next(self, pending: deque) -> list[Outcome]:

@@ -2,8 +2,6 @@
 import pytest
 
 from chronicle.extract.actors import find_actors
-from chronicle.extract.events import find_events
-from chronicle.extract.events.actor_codes import actor_code
 from chronicle.extract.nlp import get_nlp
 from chronicle.knowledge import actor_base as knowledge
 from tests.conftest import shared_path
@@ -71,18 +69,21 @@ def kb_file(phoenix_dir, tmp_path, monkeypatch):
     knowledge.load.cache_clear()
 
 
-def test_import_writes_a_compact_tsv(phoenix_dir, tmp_path):
+def test_import_writes_one_row_per_entry(phoenix_dir, tmp_path):
     out, counts = knowledge.import_phoenix(phoenix_dir, tmp_path / "a.tsv")
     assert out == tmp_path / "a.tsv" and counts["files"] == 4
-    rows = [line.split("\t") for line in out.read_text().splitlines() if not line.startswith("#")]
-    assert ["actor", "rufus t. firefly", "FRDGOV", "1933-01-01", ""] in rows
-    assert ["actor", "ambassador trentino", "ZNTGOV", "1998-01-01", "2005-12-31"] in rows
-    assert ["actor", "old leader", "GMYGOV", "", "1999-12-31"] in rows
-    assert ["agent", "police", "COP", "", ""] in rows
-    assert ["agent", "spokeswoman", "GOV", "", ""] in rows  # !PERSON! expanded
-    assert ["agent", "rebels", "REB", "", ""] in rows  # regular plural added
-    assert ["agent", "polices", "COP", "", ""] not in rows  # {} means no plural
-    assert ["agent", "chambers of commerce", "BUS", "", ""] in rows
+    rows = {tuple(line.split("\t")[:4]) for line in out.read_text().splitlines() if not line.startswith("#")}
+    assert ("actor", "phoenix:countries/RUFUS_T._FIREFLY", "FRDELI:1930-01-01:1933-01-01|FRDGOV:1933-01-01:",
+            "rufus t. firefly|president firefly|firefly") in rows
+    assert ("actor", "phoenix:countries/AMBASSADOR_TRENTINO", "ZNTGOV:1998-01-01:2005-12-31",
+            "ambassador trentino") in rows
+    assert ("actor", "phoenix:countries/OLD_LEADER", "GMYGOV::1999-12-31", "old leader") in rows
+    assert ("meta", "current_to", "2006-12-31", "") in rows  # the newest date the dictionaries state
+    agents = {r[3]: r[2] for r in rows if r[0] == "agent"}
+    assert agents["police"] == "COP::" and agents["spokeswoman"] == "GOV::"  # !PERSON! expanded
+    assert agents["rebels"] == "REB::"  # regular plural added
+    assert "polices" not in agents  # {} means no plural
+    assert agents["chambers of commerce"] == "BUS::"
 
 
 def test_import_without_dictionaries_fails(tmp_path):
@@ -95,53 +96,71 @@ def test_default_location_and_env(monkeypatch, tmp_path):
     assert str(knowledge.default_path()).endswith(".local/share/chronicle/actors.tsv")
     monkeypatch.setenv(knowledge.ENV_VAR, str(tmp_path / "x.tsv"))
     assert knowledge.default_path() == tmp_path / "x.tsv"
-    assert knowledge.load() is None and knowledge.lookup("Firefly") is None  # absent: no KB
+    assert knowledge.lookup("Firefly", "1950-01-01") is None  # no import: only the packaged data
+    assert knowledge.lookup("Kofi Annan", "2000-01-01").code == "IGOUNO"
 
 
-def test_roles_by_date(kb_file):
-    assert knowledge.lookup("Rufus T. Firefly").code == "FRDGOV"  # no date: the current role
+def test_a_dated_role_applies_only_within_its_dates(kb_file):
     assert knowledge.lookup("President Firefly", "1931-05-01").code == "FRDELI"
-    assert knowledge.lookup("Firefly", "1950-01-01").code == "FRDGOV"
-    assert knowledge.lookup("old leader").country == "DEU"  # CAMEO GMY -> ISO DEU
-    annan = knowledge.lookup("Kofi Annan")  # ended IGO role beats the country-less ELI
-    assert annan.code == "IGOUNO" and annan.country is None
+    assert knowledge.lookup("Firefly", "2010-01-01") is None  # "[FRDGOV >330101]": open, but known only to 2006
+    assert knowledge.lookup("Firefly", "2004-01-01").code == "FRDGOV"
+    assert knowledge.lookup("Rufus T. Firefly") is None  # no publication date: no dated role
+    assert knowledge.lookup("Ambassador Trentino", "2010-01-01") is None
+    assert knowledge.lookup("old leader", "1995-01-01").country == "DEU"  # CAMEO GMY -> ISO DEU
+
+
+def test_an_undated_code_applies_at_any_date(kb_file):
+    annan = knowledge.lookup("Kofi Annan", "2000-01-01")
+    assert annan.code == "IGOUNO" and annan.country is None  # the dated role, within its dates
+    assert knowledge.lookup("Kofi Annan", "2010-01-01").code == "ELI"  # after it: only the undated one
     assert knowledge.lookup("Freedonian").is_country
     assert knowledge.agent_sector("the riot police") == "COP"
 
 
-def test_extractors_use_the_knowledge_base(kb_file):
+def test_the_extractors_use_the_knowledge_base_and_say_so(kb_file):
     doc = get_nlp()("President Firefly met the Grand Fenwick Liberation Front in Geneva.")
-    actors = find_actors(doc)
+    actors = find_actors(doc, "2004-06-01")
     firefly = next(a for a in actors if a.name.endswith("Firefly"))
-    assert firefly.country == "FRD" and actor_code(firefly) == "FRDGOV"
+    assert firefly.country == "FRD" and firefly.code == "FRDGOV"
+    basis = firefly.basis["country"]
+    assert basis.source == "knowledge" and basis.entry == "phoenix:countries/RUFUS_T._FIREFLY"
+    assert basis.valid == ["1933-01-01", "2006-12-31"]
     front = next((a for a in actors if "Fenwick" in a.name), None)
     if front is not None:  # NER may miss the invented name
-        assert front.country == "FRD"
+        assert front.country == "FRD" and front.basis["country"].source == "knowledge"
 
 
-def test_built_in_table_wins_over_the_knowledge_base(kb_file, tmp_path):
-    with open(kb_file, "a", encoding="utf-8") as f:
-        f.write("actor\tvladimir putin\tFRDGOV\t\t\n")
-    knowledge.load.cache_clear()
-    doc = get_nlp()("Vladimir Putin spoke on Monday.")
-    assert find_actors(doc)[0].country == "RUS"
+def test_outside_its_dates_only_the_lasting_country_is_used(kb_file):
+    doc = get_nlp()("President Firefly met the press in Geneva.")
+    [firefly] = [a for a in find_actors(doc, "2019-06-01") if a.name.endswith("Firefly")]
+    # Every code of the entry names FRD: the country holds at any date; the role does not.
+    assert firefly.country == "FRD" and firefly.basis["country"].valid is None
+    assert firefly.basis["country"].rule == "the one country every code of the entry names"
+    assert firefly.code == "FRDGOV" and firefly.basis["code"].source == "inferred"  # "President", in the text
 
 
-def test_without_knowledge_base_nothing_changes(monkeypatch, tmp_path):
-    monkeypatch.setenv(knowledge.ENV_VAR, str(tmp_path / "absent.tsv"))
-    doc = get_nlp()("Rufus Firefly attacked Russia.")
-    actors = find_actors(doc)
-    assert all(a.country != "FRD" for a in actors)
-    assert find_events(doc, actors, [], None)
+def test_the_users_import_adds_to_the_packaged_data(kb_file):
+    doc = get_nlp()("Vladimir Putin spoke on Monday. Rufus T. Firefly answered.")
+    actors = find_actors(doc, "2004-01-01")
+    putin = next(a for a in actors if a.name == "Vladimir Putin")
+    assert putin.country == "RUS" and putin.code == "RUSGOV"  # [RUSGOV 990809-000507], [RUSGOV 991231-080507]
+    assert putin.basis["code"].entry == "phoenix:countries/VLADIMIR_PUTIN"
 
 
-def test_import_of_the_real_phoenix_dictionaries(tmp_path, monkeypatch):
+def test_the_packaged_data_is_what_the_converter_makes():
+    from chronicle.knowledge.phoenix import PACKAGED_FILE, compile_rows
+
     folder = shared_path("gold", "events", "phoenix_dictionaries")
-    out, counts = knowledge.import_phoenix(folder, tmp_path / "actors.tsv")
-    assert counts["actors"] > 40000 and counts["agents"] > 2000
-    kb = knowledge.read(out)
-    assert kb.lookup("Barack Obama").code == "USAGOV"
+    rows, files = compile_rows(folder)
+    packaged = [line.split("\t") for line in PACKAGED_FILE.read_text(encoding="utf-8").splitlines()
+                if not line.startswith("#")]
+    assert [list(r) for r in rows] == packaged, "run: python -m chronicle.knowledge.phoenix " + str(folder)
+    assert (PACKAGED_FILE.parent / "phoenix_LICENSE.txt").read_text().startswith("The MIT License")
+    kb = knowledge.read(PACKAGED_FILE)
+    assert kb.lookup("Barack Obama", "2012-01-01").code == "USAGOV"
     assert kb.lookup("Barack Obama", "1990-06-01").code == "USAELI"
+    assert kb.lookup("Barack Obama", "2024-01-01") is None  # "[USAGOV >090120]" is known only to 2015
+    assert kb.lasting_country("Barack Obama").country == "USA"
     assert kb.lookup("Hezbollah").country == "LBN"
     assert kb.lookup("Kabul").is_country and kb.lookup("Kabul").country == "AFG"
     assert kb.lookup("United Nations").code == "IGOUNO"

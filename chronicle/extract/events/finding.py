@@ -1,6 +1,7 @@
 """``find_events``: the steps of the package docstring, in order, over a parsed article."""
 from __future__ import annotations
 
+from chronicle.extract.actor_codes import assign_code
 from chronicle.extract.events.nominal import _noun_candidate, _special_rules
 from chronicle.extract.events.participants import (
     _ActorIndex,
@@ -63,4 +64,6 @@ def find_events(doc, actors: list[Actor], times: list[TimeExpression],
         if event is not None:
             event.id = f"e{len(events) + 1}"
             events.append(event)
+    for actor in actors:  # participants added, or given a country, code again
+        assign_code(actor, published)
     return events

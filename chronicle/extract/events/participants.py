@@ -2,8 +2,8 @@
 noun phrases that name them, and the country of those that have none (step 3)."""
 from __future__ import annotations
 
+from chronicle.extract.actor_codes import actor_code
 from chronicle.extract.actors import resolve_reference
-from chronicle.extract.events.actor_codes import actor_code
 from chronicle.extract.events.codebook import REQUEST
 from chronicle.extract.events.triggers import _Candidate
 from chronicle.extract.events.words import (
@@ -21,7 +21,9 @@ from chronicle.extract.events.words import (
     TARGET_PREPS,
 )
 from chronicle.knowledge import gazetteer
-from chronicle.records import Actor
+from chronicle.records import Actor, Basis
+
+SENTENCE_COUNTRY = "the only country its sentence names"
 
 
 class _ActorIndex:
@@ -54,9 +56,11 @@ class _ActorIndex:
                     actor.mentions.sort()
                 return actor
         roles = [head.text] if head.i != token.i else []
+        evidence = (token.idx, token.idx + len(token.text))
         actor = Actor(id=f"a{len(self.actors) + 1}", name=phrase.text, type="group", country=iso3,
-                      roles=roles, mentions=[(phrase.start_char, phrase.end_char)],
-                      country_span=(token.idx, token.idx + len(token.text)))
+                      roles=roles, mentions=[(phrase.start_char, phrase.end_char)], country_span=evidence,
+                      basis={"type": Basis("inferred", rule="a people's adjective on an event's participant"),
+                             "country": Basis("text", span=evidence)})
         self.actors.append(actor)
         self._refresh()
         return actor
@@ -73,7 +77,10 @@ class _ActorIndex:
             if span in actor.mentions:
                 return actor
         actor = Actor(id=f"a{len(self.actors) + 1}", name=phrase.text, type="group", country=country,
-                      roles=[head.text], mentions=[span], country_span=evidence)
+                      roles=[head.text], role_spans=[(head.idx, head.idx + len(head.text))], mentions=[span],
+                      country_span=evidence,
+                      basis={"type": Basis("inferred", rule="an agent noun as an event's participant"),
+                             "country": Basis("inferred", span=evidence, rule=SENTENCE_COUNTRY)})
         self.actors.append(actor)
         self._refresh()
         return actor
@@ -380,6 +387,7 @@ def _sentence_country(cand: _Candidate, index: _ActorIndex) -> None:
             continue
         # An inference from the sentence, not a statement of the text: its evidence is kept.
         actor.country, actor.country_span = country, evidence[country]
+        actor.basis["country"] = Basis("inferred", span=evidence[country], rule=SENTENCE_COUNTRY)
     if subject is not None:
         if any(a in cand.target and not locative for a, locative in uses):
             return  # "Muslim hackers defaced Danish web sites": not Danes
