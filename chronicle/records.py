@@ -118,6 +118,9 @@ class Actor:
     # Where ``type``, ``country`` and ``code`` come from, by field name (only those set).
     # Roles are always the text's (``role_spans``).
     basis: dict[str, Basis] = field(default_factory=dict)
+    # The knowledge-base entry this actor is ("phoenix:countries/VLADIMIR_PUTIN"), whatever the
+    # date: its identity across articles. None when no entry names it.
+    entry: Optional[str] = None
 
 
 @dataclass

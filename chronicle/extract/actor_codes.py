@@ -57,6 +57,21 @@ def known_entry(actor: Actor, published: str | None = None) -> knowledge.KnownAc
     return None
 
 
+def identity(actor: Actor) -> str | None:
+    """The knowledge-base entry the actor is, at any date ("phoenix:countries/RECEP_TAYYIP_ERDOGAN"
+    for "Erdogan" and for "Turkish President Recep Tayyip Erdogan"): its identity across
+    articles, whatever values the text gives. A person is never a place's entry."""
+    if actor.type == "country":
+        return None
+    for name in (actor.name, *actor.aliases):
+        for entry in knowledge.entries(name):
+            if actor.type == "person" and (entry.is_country or not _same_first_name(actor.name, entry.name)):
+                continue
+            if entry.entry:
+                return entry.entry
+    return None
+
+
 def lasting_entry(actor: Actor) -> knowledge.KnownActor | None:
     """The one country the knowledge base gives a person or body at any date (every code of
     its entry names it), for an actor no valid-dated entry gives a country."""

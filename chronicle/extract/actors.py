@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from chronicle.extract.actor_codes import LASTING_RULE, assign_code, knowledge_basis, known_entry, lasting_entry
+from chronicle.extract.actor_codes import LASTING_RULE, assign_code, identity, knowledge_basis, known_entry, lasting_entry
 from chronicle.extract.step import Step
 from chronicle.knowledge import gazetteer
 from chronicle.knowledge.names import name_key, same_name
@@ -107,6 +107,7 @@ def find_actors(doc, published: str | None = None) -> list[Actor]:
         cluster.mentions.sort()
     actors = [_to_actor(i, c) for i, c in enumerate(clusters, start=1)]
     for actor in actors:
+        actor.entry = identity(actor)
         _complete_from_knowledge_base(actor, published)
         assign_code(actor, published)
     return actors

@@ -132,6 +132,10 @@ class KnowledgeBase:
             return None
         return max(valid, key=lambda e: (e.usable, e.dated, e.start or "", -len(e.code)))
 
+    def entries(self, name: str) -> list[KnownActor]:
+        """Every entry code for a name, at any date."""
+        return self.actors.get(name_key(name)) or self.actors.get(_simple(name)) or []
+
     def lasting_country(self, name: str) -> KnownActor | None:
         """For an entry whose codes all name one country and at least one a sector (a person or
         body of that country, not a place): that country, as an undated entry. Roles change
@@ -237,6 +241,11 @@ load.cache_clear = _load.cache_clear  # type: ignore[attr-defined]
 def lookup(name: str, when: str | None = None) -> KnownActor | None:
     """The knowledge-base entry for a name valid on ``when``, or None."""
     return load().lookup(name, when)
+
+
+def entries(name: str) -> list[KnownActor]:
+    """Every knowledge-base code for a name, at any date."""
+    return load().entries(name)
 
 
 def lasting_country(name: str) -> KnownActor | None:

@@ -37,3 +37,9 @@ def same_name(a: str, b: str, threshold: float = 92.0) -> bool:
     """True when two names are spellings of one name."""
     ka, kb = name_key(a), name_key(b)
     return ka == kb or (min(len(ka), len(kb)) >= 5 and fuzz.ratio(ka, kb) >= threshold)
+
+
+def party_name_key(name: str) -> str:
+    """``name_key`` with runs of single letters joined: "U.N." and "UN" are one key ("un"),
+    as are "U.S." and "US"."""
+    return re.sub(r"\b(?:[a-z0-9] )+[a-z0-9]\b", lambda m: m.group(0).replace(" ", ""), name_key(name))

@@ -19,9 +19,9 @@ from datetime import date
 from typing import Any, Iterable, Iterator, Optional
 
 from chronicle.knowledge.gazetteer import country_by_name
-from chronicle.knowledge.names import name_key, same_name
+from chronicle.knowledge.names import name_key, party_name_key, same_name
 from chronicle.records import Article
-from chronicle.store.rows import RECORD_LISTS, TABLES, article_row, child_rows
+from chronicle.store.rows import RECORD_LISTS, TABLES, article_row, child_rows, party_of
 
 __all__ = ["BaseStore", "snippet"]
 
@@ -85,9 +85,27 @@ class BaseStore:
         with self._write():
             if not self._insert_article(row):
                 return False  # stored already: its other rows are not even built
-            for table, rows in child_rows(article).items():  # TABLES order: parents first
+            for table, rows in child_rows(article, self._parties(article)).items():  # parents first
                 self._insert(table, rows)
         return True
+
+    def _parties(self, article: Article) -> dict[str, str]:
+        """Actor id -> identity across articles (``rows.party_of``), with one more rule the
+        record alone can't give: a person named by a surname only ("Biden said") joins the one
+        stored person whose full name ends with it ("Joe Biden"); with two or more ("Bill" and
+        "Hillary Clinton"), it stays apart."""
+        parties = {}
+        for actor in article.actors:
+            party = party_of(actor)
+            key = name_key(actor.name)
+            if actor.type == "person" and party.startswith("person:") and key and " " not in key:
+                found = self._rows(
+                    f"SELECT DISTINCT party FROM actor_words WHERE word = {self.P} AND last = 1"
+                    " AND type = 'person' LIMIT 2", [key])
+                if len(found) == 1:
+                    party = found[0]["party"]
+            parties[actor.id] = party
+        return parties
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -224,11 +242,13 @@ class BaseStore:
 
     def actors(self, *, name: Optional[str] = None, limit: Optional[int] = 100,
                offset: int = 0) -> list[dict]:
-        """Actors across articles, one row per (name key of the canonical name, type).
+        """Actors across articles, one row per party (``rows.party_of``: a knowledge-base
+        entry, a country, or a type and folded full name that surname-only mentions join).
 
-        Each row: name (the most used spelling), type, country (the most used), roles and
-        aliases (unions, sorted; other spellings of the name count as aliases), articles,
-        mentions and quotes (numbers). Most quoted first, then most articles, most mentions.
+        Each row: name (the most used spelling), type, country and code (the most used), party,
+        roles and aliases (unions, sorted; other spellings of the name count as aliases),
+        articles, mentions and quotes (numbers). Most quoted first, then most articles, most
+        mentions.
         ``name`` keeps the actors with a name or alias matching it, as for ``quotes(speaker=)``.
         """
         where, params = "", []
@@ -237,11 +257,7 @@ class BaseStore:
             if condition is None:
                 return []
             sql, params = condition
-            where = (
-                "WHERE (a.key, a.type) IN (SELECT m.key, m.type FROM actors AS m"
-                " JOIN actor_names AS n ON n.article_id = m.article_id"
-                f" AND n.actor_id = m.actor_id WHERE {sql})"
-            )
+            where = f"WHERE a.party IN (SELECT n.party FROM actor_names AS n WHERE {sql})"
         rows = self._rows(self._actors_sql(where), [*params, *self._page(limit, offset)])
         results = []
         for row in rows:
@@ -252,10 +268,13 @@ class BaseStore:
             aliases = {a for group in self._decode(row["aliases"]) for a in group}
             aliases |= set(names)
             aliases.discard(chosen)
+            codes = [c for c in self._decode(row["codes"]) if c is not None]
             results.append({
                 "name": chosen,
-                "type": row["type"],
+                "type": _most_common(self._decode(row["types"])),
                 "country": _most_common(countries) if countries else None,
+                "code": _most_common(codes) if codes else None,
+                "party": row["party"],
                 "roles": sorted(roles),
                 "aliases": sorted(aliases),
                 "articles": int(row["articles"]),
@@ -338,16 +357,16 @@ class BaseStore:
         """(article id, actor id) -> (name, identity across articles) for the given articles.
 
         Countries and national groups ("Russian troops", "Russian forces") are one party per
-        country, as in CAMEO actor codes; people and organisations are one per name key.
+        country, as in CAMEO actor codes; people and organisations are one per party.
         """
         condition, params = self._in_list("article_id", sorted(article_ids))
         rows = self._rows(
-            f"SELECT article_id, actor_id, name, key, type, country FROM actors WHERE {condition}",
+            f"SELECT article_id, actor_id, name, party, type, country FROM actors WHERE {condition}",
             params,
         )
         return {
             (r["article_id"], r["actor_id"]): (
-                r["name"], r["country"] if r["type"] in ("country", "group") and r["country"] else r["key"])
+                r["name"], r["country"] if r["type"] in ("country", "group") and r["country"] else r["party"])
             for r in rows
         }
 
@@ -472,11 +491,11 @@ class BaseStore:
         )
 
     def _name_condition(self, name: str) -> Optional[tuple[str, list[Any]]]:
-        """SQL over ``actor_names AS n`` matching ``name``, with its parameters; None when
-        nothing can match.
+        """SQL over ``actor_names AS n`` keeping every name of the parties ``name`` names, with
+        its parameters; None when nothing can match.
 
-        Exact: a name key equal to the key of ``name``, or containing it as whole words.
-        Fallback, when no stored key matches exactly: the keys of stored names that
+        Exact: the parties with a name holding every word of ``name``'s key (by index, over
+        ``actor_words``). Fallback, when none does: the parties of stored names that
         ``same_name`` finds close to ``name`` or to a run of as many words of them.
         """
         exact = self._exact_name_condition(name)
@@ -492,17 +511,22 @@ class BaseStore:
         }
         if not keys:
             return None
-        return self._in_list("n.key", sorted(keys))
+        sql, values = self._in_list("f.key", sorted(keys))
+        return f"n.party IN (SELECT f.party FROM actor_names AS f WHERE {sql})", values
 
     def _exact_name_condition(self, name: str) -> Optional[tuple[str, list[Any]]]:
-        """SQL over ``actor_names AS n``: a name key equal to the key of ``name``, or holding it
-        as whole words; None when ``name`` has no key (nothing can match)."""
-        key = name_key(name)
-        if not key:
+        """SQL over ``actor_names AS n``: the names of every party with a name holding each
+        word of ``name``'s key ("Erdogan", "Tayyip Erdogan" and "Recep Tayyip Erdogan" find
+        one party); None when ``name`` has no key (nothing can match)."""
+        wanted = sorted(set(party_name_key(name).split()))
+        if not wanted:
             return None
-        p = self.P
-        return (f"(n.key = {p} OR ' ' || n.key || ' ' LIKE {p} ESCAPE '\\')",
-                [key, "% " + _like_escape(key) + " %"])
+        sql, values = self._in_list("w.word", wanted)
+        return (
+            f"n.party IN (SELECT w.party FROM actor_words AS w WHERE {sql}"
+            f" GROUP BY w.article_id, w.actor_id, w.party HAVING count(DISTINCT w.word) = {self.P})",
+            [*values, len(wanted)],
+        )
 
     @contextmanager
     def _write(self) -> Iterator[None]:  # pragma: no cover - every backend has its own

@@ -46,6 +46,7 @@ except ImportError as exc:  # pragma: no cover - depends on the environment
         "The PostgreSQL store needs psycopg 3: pip install 'psycopg[binary]'"
     ) from exc
 
+from chronicle.knowledge.names import party_name_key
 from chronicle.store import describe as redact
 from chronicle.store import is_postgres_url
 from chronicle.store.base import BaseStore, _like_escape
@@ -198,6 +199,50 @@ _SCHEMA_2 = [
 ]
 
 
+# Version 3, as the SQLite store's: code, basis and party on actors; actor_words.
+_SCHEMA_3 = [
+    "ALTER TABLE actors ADD COLUMN code text",
+    "ALTER TABLE actors ADD COLUMN basis jsonb NOT NULL DEFAULT '{}'::jsonb",
+    "ALTER TABLE actors ADD COLUMN party text",
+    "ALTER TABLE actor_names ADD COLUMN party text",
+    f"""
+    CREATE TABLE actor_words (
+        article_id {T} NOT NULL,
+        actor_id   {T} NOT NULL,
+        word       {T} NOT NULL,
+        last       integer NOT NULL,
+        type       {T} NOT NULL,
+        party      {T} NOT NULL,
+        PRIMARY KEY (article_id, actor_id, word),
+        FOREIGN KEY (article_id, actor_id) REFERENCES actors(article_id, actor_id) ON DELETE CASCADE
+    )
+    """,
+    "CREATE INDEX actor_words_word ON actor_words(word, last, type)",
+    "CREATE INDEX actor_names_party ON actor_names(party)",
+    "CREATE INDEX actors_party ON actors(party)",
+]
+
+
+def _migration_3(conn: "psycopg.Connection") -> None:
+    for statement in _SCHEMA_3:
+        conn.execute(statement)
+    rows = conn.execute("SELECT article_id, actor_id, name, type FROM actors").fetchall()
+    for article_id, actor_id, name, kind in rows:
+        party = f"{kind}:{party_name_key(name)}"
+        conn.execute("UPDATE actors SET party = %s WHERE article_id = %s AND actor_id = %s", (party, article_id, actor_id))
+        conn.execute("UPDATE actor_names SET party = %s WHERE article_id = %s AND actor_id = %s",
+                     (party, article_id, actor_id))
+        words: dict[str, int] = {}
+        for (key,) in conn.execute("SELECT key FROM actor_names WHERE article_id = %s AND actor_id = %s",
+                                   (article_id, actor_id)).fetchall():
+            parts = key.split()
+            for i, w in enumerate(parts):
+                words[w] = max(words.get(w, 0), int(kind == "person" and len(parts) > 1 and i == len(parts) - 1))
+        for w, last in words.items():
+            conn.execute("INSERT INTO actor_words VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING",
+                         (article_id, actor_id, w, last, kind, party))
+
+
 def _statements(statements: list[str]) -> Callable[["psycopg.Connection"], None]:
     def migrate(conn: "psycopg.Connection") -> None:
         for statement in statements:
@@ -207,7 +252,7 @@ def _statements(statements: list[str]) -> Callable[["psycopg.Connection"], None]
 
 # MIGRATIONS[n] takes the schema from version n to n + 1, in step with the SQLite store's.
 MIGRATIONS: list[Callable[["psycopg.Connection"], None]] = [
-    _statements(_SCHEMA_1), _statements(_SCHEMA_2),
+    _statements(_SCHEMA_1), _statements(_SCHEMA_2), _migration_3,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -352,19 +397,20 @@ class PostgresStore(BaseStore):
                 SELECT article_id, speaker AS actor_id, count(*) AS n
                 FROM quotes WHERE speaker IS NOT NULL GROUP BY article_id, speaker
             )
-            SELECT a.key, a.type,
+            SELECT a.party, jsonb_agg(a.type) AS types,
                    count(DISTINCT a.article_id) AS articles,
                    sum(a.mentions)::bigint AS mentions,
                    coalesce(sum(said.n), 0)::bigint AS quotes,
                    jsonb_agg(a.name) AS names,
                    jsonb_agg(a.country) AS countries,
+                   jsonb_agg(a.code) AS codes,
                    jsonb_agg(a.roles) AS roles,
                    jsonb_agg(a.aliases) AS aliases
             FROM actors AS a
             LEFT JOIN said ON said.article_id = a.article_id AND said.actor_id = a.actor_id
             {where}
-            GROUP BY a.key, a.type
-            ORDER BY quotes DESC, articles DESC, mentions DESC, a.key, a.type
+            GROUP BY a.party
+            ORDER BY quotes DESC, articles DESC, mentions DESC, a.party
             LIMIT %s OFFSET %s
             """
 

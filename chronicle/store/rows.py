@@ -21,10 +21,11 @@ the full record is the ``articles.record`` column. A new column needs a migratio
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from datetime import datetime, timezone
 from typing import Optional
 
-from chronicle.knowledge.names import name_key
+from chronicle.knowledge.names import name_key, party_name_key
 from chronicle.records import Article
 
 __all__ = ["TABLES", "KINDS", "COLUMNS", "JSON_COLUMNS", "RECORD_LISTS", "article_rows", "article_row",
@@ -36,8 +37,9 @@ S, L, D, J = "string", "long", "double", "json"
 KINDS: dict[str, dict[str, str]] = {
     "articles": {"id": S, "source": S, "title": S, "published": S, "text": S, "record": J, "added_at": S},
     "actors": {"article_id": S, "actor_id": S, "seq": L, "name": S, "key": S, "type": S, "country": S,
-               "roles": J, "aliases": J, "mentions": L},
-    "actor_names": {"article_id": S, "actor_id": S, "name": S, "key": S},
+               "roles": J, "aliases": J, "mentions": L, "code": S, "basis": J, "party": S},
+    "actor_names": {"article_id": S, "actor_id": S, "name": S, "key": S, "party": S},
+    "actor_words": {"article_id": S, "actor_id": S, "word": S, "last": L, "type": S, "party": S},
     "quotes": {"article_id": S, "quote_id": S, "seq": L, "speaker": S, "speaker_name": S, "speaker_text": S,
                "cue": S, "cue_text": S, "kind": S, "medium": S, "medium_text": S, "content": S, "date": S,
                "time": S, "content_start": L, "content_end": L, "speaker_start": L, "speaker_end": L,
@@ -57,7 +59,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {table: tuple(kinds) for table, kinds in K
 JSON_COLUMNS: dict[str, frozenset[str]] = {
     table: frozenset(column for column, kind in kinds.items() if kind == J) for table, kinds in KINDS.items()
 }
-# The record list each child table mirrors one row per item of (actor_names has one per name).
+# The record list each child table mirrors one row per item of (actor_names has one per name,
+# actor_words one per word of a name).
 RECORD_LISTS = {"actors": "actors", "quotes": "quotes", "times": "times", "events": "events",
                 "positions": "positions"}
 
@@ -73,25 +76,51 @@ def article_row(article: Article, record: dict) -> tuple:
             datetime.now(timezone.utc).isoformat(timespec="seconds"))
 
 
-def child_rows(article: Article) -> dict[str, list[tuple]]:
-    """The rows of every table but ``articles``, by table."""
-    actors, names = actor_rows(article)
-    return {"actors": actors, "actor_names": names, "quotes": quote_rows(article),
+def child_rows(article: Article, parties: Optional[dict[str, str]] = None) -> dict[str, list[tuple]]:
+    """The rows of every table but ``articles``, by table. ``parties`` (actor id -> party) are
+    the store's cross-article identities; by default each actor's own ``party_of``."""
+    actors, names, words = actor_rows(article, parties or {})
+    return {"actors": actors, "actor_names": names, "actor_words": words, "quotes": quote_rows(article),
             "times": time_rows(article), "events": event_rows(article),
             "positions": position_rows(article)}
 
 
-def actor_rows(article: Article) -> tuple[list[tuple], list[tuple]]:
-    """Rows of ``actors`` and of ``actor_names`` (the canonical name and each alias, once)."""
-    actor_rows, name_rows = [], []
+def party_of(actor) -> str:
+    """An actor's identity across articles: its knowledge-base entry when one gave it a value
+    ("phoenix:countries/RECEP_TAYYIP_ERDOGAN": "Erdogan" and "Recep Tayyip Erdogan" alike), a
+    country's code ("country:RUS": "Russia", "Moscow", "the Kremlin"), else its type and folded
+    full name ("person:joe biden"; initials run together, so "U.N." is "UN")."""
+    if actor.entry:
+        return actor.entry
+    if actor.type == "country" and actor.country:
+        return f"country:{actor.country}"
+    return f"{actor.type}:{party_name_key(actor.name)}"
+
+
+def actor_rows(article: Article, parties: dict[str, str]) -> tuple[list[tuple], list[tuple], list[tuple]]:
+    """Rows of ``actors``, ``actor_names`` (the canonical name and each alias, once) and
+    ``actor_words`` (each word of those names, ``last`` = 1 for the last of a person's full name)."""
+    actor_rows, name_rows, word_rows = [], [], []
     for seq, actor in enumerate(article.actors):
+        party = parties.get(actor.id) or party_of(actor)
+        basis = {name: {k: v for k, v in asdict(b).items() if v is not None} for name, b in actor.basis.items()}
         actor_rows.append((
             article.id, actor.id, seq, actor.name, name_key(actor.name), actor.type,
             actor.country, list(actor.roles), list(actor.aliases), len(actor.mentions),
+            actor.code, json.loads(json.dumps(basis)), party,
         ))
+        words = {}
         for name in dict.fromkeys([actor.name, *actor.aliases]):  # unique, in order
-            name_rows.append((article.id, actor.id, name, name_key(name)))
-    return actor_rows, name_rows
+            key = name_key(name)
+            name_rows.append((article.id, actor.id, name, key, party))
+            parts = key.split()
+            for i, word in enumerate(parts):
+                last = int(actor.type == "person" and len(parts) > 1 and i == len(parts) - 1)
+                words[word] = max(words.get(word, 0), last)
+            for word in party_name_key(name).split():  # "U.N." is found as "UN" too
+                words.setdefault(word, 0)
+        word_rows += [(article.id, actor.id, word, last, actor.type, party) for word, last in words.items()]
+    return actor_rows, name_rows, word_rows
 
 
 def quote_rows(article: Article) -> list[tuple]:

@@ -43,6 +43,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator, Optional
 
 from chronicle import settings
+from chronicle.knowledge.names import party_name_key
 from chronicle.store.base import _ARTICLE_ORDER, BaseStore, _like_escape
 from chronicle.store.rows import COLUMNS, json_text
 
@@ -243,9 +244,54 @@ def _migration_2(conn: sqlite3.Connection, fts: bool) -> None:
         conn.execute(statement)
 
 
+# Version 3: actors carry their CAMEO code, the basis of each attribute, and a party (their
+# identity across articles); actor_words indexes every word of their names (for "any alias"
+# queries by index, and surname-only mentions joining a full name). Rows stored before get
+# their party from their type and name, and their words, here.
+_SCHEMA_3 = [
+    "ALTER TABLE actors ADD COLUMN code TEXT",
+    "ALTER TABLE actors ADD COLUMN basis TEXT NOT NULL DEFAULT '{}'",  # a JSON object
+    "ALTER TABLE actors ADD COLUMN party TEXT",
+    "ALTER TABLE actor_names ADD COLUMN party TEXT",
+    """
+    CREATE TABLE actor_words (
+        article_id TEXT NOT NULL,
+        actor_id   TEXT NOT NULL,
+        word       TEXT NOT NULL,       -- a word of name_key (or party_name_key) of a name
+        last       INTEGER NOT NULL,    -- 1: the last word of a person's full name
+        type       TEXT NOT NULL,
+        party      TEXT NOT NULL,
+        PRIMARY KEY (article_id, actor_id, word),
+        FOREIGN KEY (article_id, actor_id) REFERENCES actors(article_id, actor_id)
+            ON DELETE CASCADE
+    )
+    """,
+    "CREATE INDEX actor_words_word ON actor_words(word, last, type)",
+    "CREATE INDEX actor_names_party ON actor_names(party)",
+    "CREATE INDEX actors_party ON actors(party)",
+]
+
+
+def _migration_3(conn: sqlite3.Connection, fts: bool) -> None:
+    for statement in _SCHEMA_3:
+        conn.execute(statement)
+    for article_id, actor_id, name, kind in conn.execute(
+            "SELECT article_id, actor_id, name, type FROM actors").fetchall():
+        party = f"{kind}:{party_name_key(name)}"
+        conn.execute("UPDATE actors SET party = ? WHERE article_id = ? AND actor_id = ?", (party, article_id, actor_id))
+        conn.execute("UPDATE actor_names SET party = ? WHERE article_id = ? AND actor_id = ?", (party, article_id, actor_id))
+        words: dict[str, int] = {}
+        for n, in conn.execute("SELECT key FROM actor_names WHERE article_id = ? AND actor_id = ?", (article_id, actor_id)):
+            parts = n.split()
+            for i, w in enumerate(parts):
+                words[w] = max(words.get(w, 0), int(kind == "person" and len(parts) > 1 and i == len(parts) - 1))
+        conn.executemany("INSERT OR IGNORE INTO actor_words VALUES (?, ?, ?, ?, ?, ?)",
+                         [(article_id, actor_id, w, last, kind, party) for w, last in words.items()])
+
+
 # MIGRATIONS[n] takes the database from version n to n + 1. Each runs in its own transaction,
 # with ``fts`` telling it whether the full-text tables exist (or are to be made).
-MIGRATIONS: list[Callable[[sqlite3.Connection, bool], None]] = [_migration_1, _migration_2]
+MIGRATIONS: list[Callable[[sqlite3.Connection, bool], None]] = [_migration_1, _migration_2, _migration_3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -392,19 +438,20 @@ class Store(BaseStore):
                 SELECT article_id, speaker AS actor_id, count(*) AS n
                 FROM quotes WHERE speaker IS NOT NULL GROUP BY article_id, speaker
             )
-            SELECT a.key, a.type,
+            SELECT a.party, json_group_array(a.type) AS types,
                    count(DISTINCT a.article_id) AS articles,
                    sum(a.mentions) AS mentions,
                    coalesce(sum(said.n), 0) AS quotes,
                    json_group_array(a.name) AS names,
                    json_group_array(a.country) AS countries,
+                   json_group_array(a.code) AS codes,
                    json_group_array(json(a.roles)) AS roles,
                    json_group_array(json(a.aliases)) AS aliases
             FROM actors AS a
             LEFT JOIN said ON said.article_id = a.article_id AND said.actor_id = a.actor_id
             {where}
-            GROUP BY a.key, a.type
-            ORDER BY quotes DESC, articles DESC, mentions DESC, a.key, a.type
+            GROUP BY a.party
+            ORDER BY quotes DESC, articles DESC, mentions DESC, a.party
             LIMIT ? OFFSET ?
             """
 

@@ -34,7 +34,7 @@ def empty_counts():
 
 
 def test_the_schema_version_is_in_its_table(pg_store):
-    assert pg_store.schema_version == SCHEMA_VERSION == 2
+    assert pg_store.schema_version == SCHEMA_VERSION == 3
     assert pg_store.conn.execute("SELECT version FROM schema_version").fetchall() == [{"version": 2}]
 
 
@@ -191,7 +191,7 @@ def test_check_finds_an_invalid_or_missing_full_text_index(pg_store):
 
 def test_check_reports_an_old_schema_version(pg_store):
     pg_store.conn.execute("UPDATE schema_version SET version = 1")
-    assert pg_store.check() == ["schema version is 1, expected 2"]
+    assert pg_store.check() == ["schema version is 1, expected 3"]
 
 
 def test_the_password_never_shows(pg_store):

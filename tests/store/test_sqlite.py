@@ -31,7 +31,7 @@ def ids(rows):
 
 
 def empty_counts():
-    return {"articles": 0, "actors": 0, "actor_names": 0, "quotes": 0, "times": 0, "events": 0,
+    return {"articles": 0, "actors": 0, "actor_names": 0, "actor_words": 0, "quotes": 0, "times": 0, "events": 0,
             "positions": 0}
 
 
@@ -43,7 +43,7 @@ def test_opening_a_missing_file_creates_it_with_the_schema(tmp_path):
         assert path.exists()
         names = {row[0] for row in store.conn.execute("SELECT name FROM sqlite_master")}
         assert TABLES <= names
-        assert store.schema_version == SCHEMA_VERSION == 2
+        assert store.schema_version == SCHEMA_VERSION == 3
         assert store.stats() == empty_counts()
 
 
@@ -57,7 +57,7 @@ def test_the_tables_have_the_columns_and_kinds_of_chronicle_store_rows(store):
 
 
 def test_the_schema_version_is_in_user_version(store):
-    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == 3
 
 
 def test_connections_run_in_wal_mode(store):
@@ -188,4 +188,4 @@ def test_check_finds_rows_without_their_article(filled):
 
 def test_check_reports_an_old_schema_version(filled):
     filled.conn.execute("PRAGMA user_version = 1")
-    assert filled.check() == ["schema version is 1, expected 2"]
+    assert filled.check() == ["schema version is 1, expected 3"]

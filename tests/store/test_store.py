@@ -25,7 +25,7 @@ def ids(rows):
 
 
 def empty_counts():
-    return {"articles": 0, "actors": 0, "actor_names": 0, "quotes": 0, "times": 0, "events": 0,
+    return {"articles": 0, "actors": 0, "actor_names": 0, "actor_words": 0, "quotes": 0, "times": 0, "events": 0,
             "positions": 0}
 
 
@@ -57,7 +57,7 @@ def test_close_can_be_called_twice(open_backend):
 def test_add_returns_true_when_it_stores_the_article(store, kyiv):
     assert store.add(kyiv) is True
     assert store.stats() == {
-        "articles": 1, "actors": 4, "actor_names": 5, "quotes": 3, "times": 1, "events": 1, "positions": 0,
+        "articles": 1, "actors": 4, "actor_names": 5, "actor_words": 6, "quotes": 3, "times": 1, "events": 1, "positions": 0,
     }
 
 
@@ -142,7 +142,7 @@ def test_a_python_exception_mid_add_leaves_nothing_of_the_article(store, kyiv, m
 def test_deleting_an_article_row_deletes_all_of_its_rows(filled):
     filled.conn.execute("DELETE FROM articles WHERE id = 'a1'")  # autocommit on both backends
     assert filled.stats() == {
-        "articles": 1, "actors": 2, "actor_names": 3, "quotes": 3, "times": 1, "events": 0, "positions": 0,
+        "articles": 1, "actors": 2, "actor_names": 3, "actor_words": 4, "quotes": 3, "times": 1, "events": 0, "positions": 0,
     }
     assert filled.quotes(contains="Crimea") == []
 
@@ -204,7 +204,7 @@ def test_search_articles_take_search_syntax_and_metacharacters_literally(store, 
 
 def test_stats_counts_the_rows_of_each_table(filled):
     assert filled.stats() == {
-        "articles": 2, "actors": 6, "actor_names": 8, "quotes": 6, "times": 2, "events": 1, "positions": 0,
+        "articles": 2, "actors": 6, "actor_names": 8, "actor_words": 10, "quotes": 6, "times": 2, "events": 1, "positions": 0,
     }
 
 
@@ -350,11 +350,13 @@ def test_quotes_are_paginated(filled):
 
 # -- actors ------------------------------------------------------------------------------------
 
-def test_actors_are_merged_across_articles_by_name_key_and_type(filled):
+def test_actors_are_merged_across_articles_by_party(filled):
     assert filled.actors(name="Podolyak") == [{
         "name": "Mykhailo Podolyak",       # both spellings used once: the first in sort order
         "type": "person",
         "country": "UKR",
+        "code": None,                      # the test records give none
+        "party": "person:mihailo podoliak",  # no knowledge-base entry: type and folded full name
         "roles": ["adviser", "presidential adviser"],
         "aliases": ["Mykhaylo Podoljak", "Podoljak"],  # the other spelling becomes an alias
         "articles": 2,
@@ -369,8 +371,8 @@ def test_actors_are_ordered_by_quotes_then_articles_then_mentions(filled):
         ("Mykhailo Podolyak", 3, 2, 3),
         ("Volodymyr Zelensky", 1, 1, 2),
         ("Sergei Lavrov", 1, 1, 1),
+        ("Ukraine", 0, 1, 1),  # ties by party: "country:UKR" before "organization:reuters"
         ("Reuters", 0, 1, 1),
-        ("Ukraine", 0, 1, 1),
     ]
 
 
