@@ -29,8 +29,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from chronicle.knowledge.names import name_key
-from chronicle.knowledge.phoenix import PACKAGED_FILE, import_phoenix  # noqa: F401  (the user's import)
+from chronicle.knowledge.names import lookup_keys, name_key  # noqa: F401
+from chronicle.knowledge.names import simple_key as _simple
+from chronicle.knowledge.phoenix import PACKAGED_FILE, compile_rows, write_rows
 
 ENV_VAR = "CHRONICLE_ACTORS_FILE"
 DEFAULT_FILE = Path("~/.local/share/chronicle/actors.tsv")
@@ -157,15 +158,6 @@ class KnowledgeBase:
         return best[:3] if best else None
 
 
-def _simple(name: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9.'-]+", name.lower()))
-
-
-def lookup_keys(name: str) -> tuple[str, ...]:
-    """The keys a name is found by: its folded ``name_key`` and its plain lower-case words."""
-    return tuple(k for k in dict.fromkeys((name_key(name), _simple(name))) if k)
-
-
 def read(path) -> KnowledgeBase:
     """Read a knowledge-base TSV (the format ``chronicle.knowledge.phoenix`` writes)."""
     actors: dict[str, list[KnownActor]] = {}
@@ -256,3 +248,20 @@ def lasting_country(name: str) -> KnownActor | None:
 def agent_sector(words: str) -> str | None:
     """The knowledge base's sector for agent words ("riot police" -> COP), or None."""
     return load().agent_sector(words)
+
+
+def import_phoenix(directory, out_path=None) -> tuple[Path, dict]:
+    """Import (newer or edited) Phoenix dictionaries into the user's knowledge base, which is
+    read before the packaged one.
+
+    directory: a folder with Phoenix.Countries.actors.txt, Phoenix.International.actors.txt,
+        Phoenix.MilNonState.actors.txt and Phoenix.agents.txt (any present are read).
+    out_path: where to write; default ``$CHRONICLE_ACTORS_FILE`` or
+        ``~/.local/share/chronicle/actors.tsv``.
+    RETURNS: (the written path, counts {"actors", "agents", "codes", "files"}).
+    """
+    out = Path(out_path).expanduser() if out_path else default_path()
+    rows, files = compile_rows(directory)
+    counts = write_rows(rows, files, out, origin=f"in {Path(directory).name}/")
+    load.cache_clear()
+    return out, counts

@@ -43,3 +43,14 @@ def party_name_key(name: str) -> str:
     """``name_key`` with runs of single letters joined: "U.N." and "UN" are one key ("un"),
     as are "U.S." and "US"."""
     return re.sub(r"\b(?:[a-z0-9] )+[a-z0-9]\b", lambda m: m.group(0).replace(" ", ""), name_key(name))
+
+
+def simple_key(name: str) -> str:
+    """A name's plain lower-case words, punctuation inside words kept ("u.s.", "o'neill")."""
+    return " ".join(re.findall(r"[a-z0-9.'-]+", name.lower()))
+
+
+def lookup_keys(name: str) -> tuple[str, ...]:
+    """The keys a name is found by in the knowledge base: its folded ``name_key`` and its
+    ``simple_key``."""
+    return tuple(k for k in dict.fromkeys((name_key(name), simple_key(name))) if k)

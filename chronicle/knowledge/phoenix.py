@@ -20,6 +20,8 @@ import re
 from datetime import date
 from pathlib import Path
 
+from chronicle.knowledge.names import lookup_keys
+
 PACKAGED_FILE = Path(__file__).resolve().parents[1] / "data" / "phoenix_actors.tsv"
 PHOENIX_ACTOR_FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
                        "Phoenix.MilNonState.actors.txt")
@@ -186,8 +188,6 @@ def compile_rows(directory) -> tuple[list[tuple[str, ...]], list[str]]:
 
 
 def _keys(names: list[str]) -> str:
-    from chronicle.knowledge.actor_base import lookup_keys
-
     return "|".join(dict.fromkeys(k for name in names for k in lookup_keys(name)))
 
 
@@ -209,25 +209,6 @@ def write_rows(rows, files: list[str], out: Path, *, origin: str) -> dict:
             "entries": sum(1 for r in rows if r[0] == "actor"),
             "agents": sum(1 for r in rows if r[0] == "agent"),
             "codes": len({c.split(":")[0] for r in rows if r[0] != "meta" for c in r[2].split("|")}), "files": len(files)}
-
-
-def import_phoenix(directory, out_path=None) -> tuple[Path, dict]:
-    """Import (newer or edited) Phoenix dictionaries into the user's knowledge base, which is
-    read before the packaged one.
-
-    directory: a folder with Phoenix.Countries.actors.txt, Phoenix.International.actors.txt,
-        Phoenix.MilNonState.actors.txt and Phoenix.agents.txt (any present are read).
-    out_path: where to write; default ``$CHRONICLE_ACTORS_FILE`` or
-        ``~/.local/share/chronicle/actors.tsv``.
-    RETURNS: (the written path, counts {"actors", "agents", "codes", "files"}).
-    """
-    from chronicle.knowledge.actor_base import default_path, load
-
-    out = Path(out_path).expanduser() if out_path else default_path()
-    rows, files = compile_rows(directory)
-    counts = write_rows(rows, files, out, origin=f"in {Path(directory).name}/")
-    load.cache_clear()
-    return out, counts
 
 
 def main(argv=None) -> int:

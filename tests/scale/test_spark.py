@@ -335,8 +335,8 @@ def test_article_rows_give_json_columns_as_json_text(specimen):
     from chronicle.scale.spark import COLUMNS, article_rows
 
     rows = list(article_rows(specimen))
-    assert {table for table, _ in rows} == {"articles", "actors", "actor_names", "quotes", "times", "events",
-                                           "positions"}
+    assert {table for table, _ in rows} == {"articles", "actors", "actor_names", "actor_words", "quotes", "times",
+                                           "events", "positions"}
     for table, row in rows:
         assert len(row) == len(COLUMNS[table]) and row[-1] == "2023-02"
         for (name, kind), value in zip(COLUMNS[table], row):

@@ -30,12 +30,13 @@ def pg_store(pg_schema):
 
 
 def empty_counts():
-    return {t: 0 for t in ("articles", "actors", "actor_names", "quotes", "times", "events", "positions")}
+    return {t: 0 for t in ("articles", "actors", "actor_names", "actor_words", "quotes", "times", "events",
+                           "positions")}
 
 
 def test_the_schema_version_is_in_its_table(pg_store):
     assert pg_store.schema_version == SCHEMA_VERSION == 3
-    assert pg_store.conn.execute("SELECT version FROM schema_version").fetchall() == [{"version": 2}]
+    assert pg_store.conn.execute("SELECT version FROM schema_version").fetchall() == [{"version": 3}]
 
 
 def test_the_versions_follow_the_sqlite_store():
@@ -100,7 +101,7 @@ def test_stores_opening_a_new_schema_at_once_migrate_it_once(pg_schema):
     for thread in threads:
         thread.join()
     assert errors == []
-    assert [s.schema_version for s in stores] == [2] * 4
+    assert [s.schema_version for s in stores] == [SCHEMA_VERSION] * 4
     for store in stores:
         store.close()
 
