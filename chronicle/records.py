@@ -98,6 +98,37 @@ class Basis:
     rule: Optional[str] = None  # "inferred": the rule's name ("named entity", "title word")
 
 
+def basis_note(basis) -> str:
+    """How a value is known, in words for a reader (a ``Basis`` or its JSON dict): "" when the
+    text states it (or nothing says), "known, 2009–2017" / "known since 2008" / "known" for a
+    knowledge-base entry and its dates, "inferred" for a rule. Shown beside the value."""
+    if not isinstance(basis, (dict, Basis)):
+        return ""
+    get = basis.get if isinstance(basis, dict) else (lambda key: getattr(basis, key, None))
+    source = get("source")
+    if source == "inferred":
+        return "inferred"
+    if source != "knowledge":
+        return ""
+    start, end = ((get("valid") or []) + [None, None])[:2]
+    years = (start or "")[:4], (end or "")[:4]
+    if years[0] and years[1]:
+        return f"known, {years[0]}–{years[1]}" if years[0] != years[1] else f"known, {years[0]}"
+    if years[0]:
+        return f"known since {years[0]}"
+    if years[1]:
+        return f"known until {years[1]}"
+    return "known"
+
+
+def with_note(value, basis) -> str:
+    """``value`` with its ``basis_note`` in brackets when it is not stated: "RUS (known, 2000–2015)"."""
+    if value in (None, ""):
+        return ""
+    note = basis_note(basis)
+    return f"{value} ({note})" if note else str(value)
+
+
 @dataclass
 class Actor:
     """One entity (person, organisation, country, group) and all its mentions in the text."""

@@ -45,6 +45,15 @@ def test_extract_pretty_highlights_the_text():
     assert "Vershinin" in result.stdout and "Quotes" in result.stdout
 
 
+def test_extract_pretty_marks_looked_up_and_inferred_values():
+    result = run("extract", SPECIMEN, "--published", "2023-02-12", "--format", "pretty", env={"COLUMNS": "250"})
+    assert result.exit_code == 0
+    putin = next(line for line in result.stdout.splitlines() if "Vladimir Putin" in line and "│" in line)
+    assert "person (inferred)" in putin and "RUS (known)" in putin  # the text never says he is Russian
+    vershinin = next(line for line in result.stdout.splitlines() if "Sergei Vershinin" in line and "│" in line)
+    assert "│ RUS " in vershinin  # "Russian Deputy Foreign Minister": the text's
+
+
 def test_bad_published_date_names_the_fix():
     result = run("extract", SPECIMEN, "--published", "12/02/2023")
     assert result.exit_code == 2

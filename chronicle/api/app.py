@@ -118,6 +118,7 @@ def create_app(db_path: str | os.PathLike, *, write_token: Optional[str] = None,
     templates = Jinja2Templates(directory=HERE / "templates")  # autoescape on for .html
     templates.env.globals["actor_url"] = render.actor_url
     templates.env.globals["legend"] = render.LEGEND
+    templates.env.globals["noted"] = render.noted
     bearer = HTTPBearer(auto_error=False, description="The server's write token.")
 
     @contextmanager

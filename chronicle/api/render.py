@@ -12,7 +12,7 @@ from urllib.parse import quote as url_quote
 
 from markupsafe import Markup, escape
 
-from chronicle.records import Article
+from chronicle.records import Article, basis_note
 
 # Highlight kinds, in nesting order when two spans start and end at the same offsets. The
 # template's legend and the stylesheet (.hl-<kind>) use the same names.
@@ -24,6 +24,20 @@ LEGEND = (
     ("time", "time expression"),
     ("event", "event"),
 )
+
+
+def noted(value, basis) -> Markup:
+    """A value with how it is known, when the text does not state it: "RUS <span class=basis
+    title=phoenix:countries/VLADIMIR_PUTIN>(known, 2000–2015)</span>". Both parts escaped."""
+    if value in (None, ""):
+        return Markup("")
+    note = basis_note(basis)
+    if not note:
+        return escape(value)
+    get = basis.get if isinstance(basis, dict) else (lambda key: getattr(basis, key))
+    why = get("entry") or get("rule") or ""
+    return escape(value) + Markup(' <span class="basis" title="') + escape(why) + Markup('">(') \
+        + escape(note) + Markup(")</span>")
 
 
 @dataclass(frozen=True)

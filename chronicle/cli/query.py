@@ -11,6 +11,7 @@ from rich.table import Table
 
 from chronicle.cli.common import DbOption, app, err, fail, open_existing, out
 from chronicle.cli.terminal import TEXT_CHARS, json_text, shown
+from chronicle.records import with_note
 
 
 @app.command()
@@ -142,9 +143,12 @@ def actors(
     if format == "json":
         sys.stdout.write(json_text(rows, indent=2) + "\n")
         return
-    table = Table("name", "type", "country", "roles", "aliases", "articles", "quotes")
+    table = Table("name", "type", "country", "code", "roles", "aliases", "articles", "quotes")
     for row in rows:
-        table.add_row(shown(row["name"]), shown(row["type"]), shown(row.get("country")), shown("; ".join(row.get("roles") or [])),
+        basis = row.get("basis") or {}
+        table.add_row(shown(row["name"]), shown(with_note(row["type"], basis.get("type"))),
+                      shown(with_note(row.get("country"), basis.get("country"))),
+                      shown(with_note(row.get("code"), basis.get("code"))), shown("; ".join(row.get("roles") or [])),
                       shown(", ".join(row.get("aliases") or []), TEXT_CHARS), str(row.get("articles", "")), str(row.get("quotes", "")))
     out.print(table)
 

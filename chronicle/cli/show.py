@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from chronicle.cli.terminal import NAME_CHARS, shown, visible_text
-from chronicle.records import Article
+from chronicle.records import Article, with_note
 
 CONTENT_CHARS = 160  # a quote's content in the table of what was found
 
@@ -21,9 +21,12 @@ def print_found(article: Article, console: Console) -> None:
                   f"dateline: {shown(', '.join(article.dateline)) or '-'}   id: {shown(article.id)}")
     by_id = {a.id: a for a in article.actors}
     if article.actors:
-        table = Table("actor", "type", "country", "roles", "mentions", title="Actors")
+        # A looked-up or inferred value says so beside it: "RUS (known, 2000–2015)", "(inferred)".
+        table = Table("actor", "type", "country", "code", "roles", "mentions", title="Actors")
         for a in article.actors:
-            table.add_row(shown(a.name), shown(a.type), shown(a.country), shown("; ".join(a.roles)), str(len(a.mentions)))
+            table.add_row(shown(a.name), shown(with_note(a.type, a.basis.get("type"))),
+                          shown(with_note(a.country, a.basis.get("country"))),
+                          shown(with_note(a.code, a.basis.get("code"))), shown("; ".join(a.roles)), str(len(a.mentions)))
         console.print(table)
     if article.quotes:
         table = Table("speaker", "cue", "kind", "date", "content", title="Quotes", show_lines=True)

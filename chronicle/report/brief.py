@@ -30,6 +30,7 @@ from dataclasses import asdict, is_dataclass
 from typing import Optional
 
 from chronicle.extract.noise import LOW_CONFIDENCE_NOTE, is_low
+from chronicle.records import basis_note
 
 STANCE_WORDS = {"support": "supports", "conditional": "offers, on terms,", "demand": "demands",
                 "oppose": "rejects"}
@@ -138,12 +139,16 @@ class _Names:
         if not actors:
             return ""
         main = next((a for a in actors if a.type != "country"), actors[0])
-        extra = list(main.roles[:1])
+        extra = list(main.roles[:1])  # roles are always the text's own words
         if main.type != "country":
             country = next((a.name for a in actors if a.type == "country" and a.country == main.country), None)
             if country:
-                extra.append(country)
-        return main.name + (f" ({', '.join(extra)})" if extra else "")
+                # A country the text does not state for this holder says how it is known:
+                # "Vladimir Putin (Russia, known, 2000–2015)", "(Spain, inferred)".
+                note = basis_note(main.basis.get("country"))
+                extra.append(f"{country}, {note}" if note else country)
+        return main.name + (f" ({'; '.join(extra) if any(', ' in e for e in extra) else ', '.join(extra)})"
+                            if extra else "")
 
 
 def write_brief(article) -> str:

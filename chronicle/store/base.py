@@ -269,11 +269,14 @@ class BaseStore:
             aliases |= set(names)
             aliases.discard(chosen)
             codes = [c for c in self._decode(row["codes"]) if c is not None]
+            chosen_values = {"type": _most_common(self._decode(row["types"])),
+                             "country": _most_common(countries) if countries else None,
+                             "code": _most_common(codes) if codes else None}
             results.append({
                 "name": chosen,
-                "type": _most_common(self._decode(row["types"])),
-                "country": _most_common(countries) if countries else None,
-                "code": _most_common(codes) if codes else None,
+                **chosen_values,
+                "basis": _basis_of(chosen_values, self._decode(row["types"]), self._decode(row["countries"]),
+                                   self._decode(row["codes"]), self._decode(row["bases"])),
                 "party": row["party"],
                 "roles": sorted(roles),
                 "aliases": sorted(aliases),
@@ -580,6 +583,21 @@ def snippet(text: str, words: list[str], width: int = 90) -> str:
     start, end = max(at - width, 0), min(at + width, len(text))
     piece = " ".join(text[start:end].split())
     return ("…" if start > 0 else "") + piece + ("…" if end < len(text) else "")
+
+
+def _basis_of(chosen: dict, types: list, countries: list, codes: list, bases: list) -> dict:
+    """The basis of each chosen value across a party's rows: the text's where any article states
+    it, else the first row's (a knowledge entry or a rule), so "(known)" is never shown for a
+    value some article states."""
+    found = {}
+    for field, values in (("type", types), ("country", countries), ("code", codes)):
+        if chosen[field] is None:
+            continue
+        candidates = [(b or {}).get(field) for value, b in zip(values, bases) if value == chosen[field]]
+        candidates = [c for c in candidates if c]
+        if candidates:
+            found[field] = next((c for c in candidates if c.get("source") == "text"), candidates[0])
+    return found
 
 
 def _most_common(values: list[str]) -> str:

@@ -404,6 +404,7 @@ class PostgresStore(BaseStore):
                    jsonb_agg(a.name) AS names,
                    jsonb_agg(a.country) AS countries,
                    jsonb_agg(a.code) AS codes,
+                   jsonb_agg(a.basis) AS bases,
                    jsonb_agg(a.roles) AS roles,
                    jsonb_agg(a.aliases) AS aliases
             FROM actors AS a

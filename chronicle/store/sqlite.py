@@ -445,6 +445,7 @@ class Store(BaseStore):
                    json_group_array(a.name) AS names,
                    json_group_array(a.country) AS countries,
                    json_group_array(a.code) AS codes,
+                   json_group_array(json(a.basis)) AS bases,
                    json_group_array(json(a.roles)) AS roles,
                    json_group_array(json(a.aliases)) AS aliases
             FROM actors AS a

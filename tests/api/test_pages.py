@@ -151,3 +151,15 @@ def test_actor_page_shows_the_positions_with_links_to_the_evidence(client):
     html = client.get("/actors/Russia").text
     assert "Positions" in html and "negotiations" in html and "conditional" in html
     assert 'href="/articles/' in html.split("<h2>Positions</h2>")[1].split("</table>")[0]
+
+
+def test_article_and_actor_pages_mark_looked_up_and_inferred_values(client, specimen):
+    putin = next(a for a in specimen.actors if a.name == "Vladimir Putin")
+    assert putin.basis["country"].source == "knowledge"  # the text never says he is Russian
+    article = client.get(f"/articles/{specimen.id}").text
+    assert f'RUS <span class="basis" title="{putin.basis["country"].entry}">(known)</span>' in article
+    assert 'person <span class="basis" title="named entity PERSON (spaCy)">(inferred)</span>' in article
+    vershinin = next(a for a in specimen.actors if a.name == "Sergei Vershinin")
+    assert vershinin.basis["country"].source == "text"  # "Russian Deputy Foreign Minister"
+    page = client.get("/actors/Sergei Vershinin").text
+    assert re.search(r'<p class="lead">person <span class="basis"[^>]*>\(inferred\)</span> · RUS · ', page)

@@ -163,3 +163,17 @@ def test_a_damaged_sentence_marks_its_line():
     assert re.search(r"\(low confidence: translation noise in [^)]*\bq1\b[^)]*\) \[", line) and line.endswith("]")
     clean = extract(text.replace("the the", "the"), published="2024-03-04", clean=False)
     assert "low confidence" not in write_brief(clean)
+
+
+def test_a_holder_s_country_from_the_knowledge_base_is_shown_as_known_not_as_the_text_s():
+    from chronicle.records import Actor, Article, Basis
+    from chronicle.report.brief import _Names
+
+    putin = Actor("a1", "Vladimir Putin", "person", country="RUS", roles=["President"],
+                  basis={"country": Basis("knowledge", entry="phoenix:countries/VLADIMIR_PUTIN",
+                                          valid=["2000-05-07", "2008-05-07"])})
+    russia = Actor("a2", "Russia", "country", country="RUS", basis={"country": Basis("text", span=(0, 6))})
+    names = _Names(Article(id="x", source="s", text="Russia", actors=[putin, russia]))
+    assert names.describe(["a1", "a2"]) == "Vladimir Putin (President; Russia, known, 2000–2008)"
+    putin.basis["country"] = Basis("text", span=(0, 6))
+    assert names.describe(["a1", "a2"]) == "Vladimir Putin (President, Russia)"

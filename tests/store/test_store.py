@@ -356,6 +356,7 @@ def test_actors_are_merged_across_articles_by_party(filled):
         "type": "person",
         "country": "UKR",
         "code": None,                      # the test records give none
+        "basis": {},                       # nor where their values come from
         "party": "person:mihailo podoliak",  # no knowledge-base entry: type and folded full name
         "roles": ["adviser", "presidential adviser"],
         "aliases": ["Mykhaylo Podoljak", "Podoljak"],  # the other spelling becomes an alias

@@ -216,10 +216,12 @@ def _to_quote(doc, number: int, f: dict, actors: list[Actor]) -> Quote:
     s, e = _strip_span(doc, *f["speaker"]) if f["speaker"] else (0, 0)
     if e - s == 1 and doc[s].lower_ in NOT_SPEAKERS:
         s = e = 0  # "in what is being criticized as …" names no one
-    while s < e and doc[s].text in QUOTE_MARKS:
-        s += 1
-    while e > s and doc[e - 1].text in QUOTE_MARKS:
-        e -= 1
+    # Quotation marks at the edges are not the speaker's words; nor is what they leave at the
+    # edge ("X ⎵“": a space token before a stray mark), so strip both until neither is left.
+    while s < e and (doc[s].text in QUOTE_MARKS or doc[e - 1].text in QUOTE_MARKS):
+        s += doc[s].text in QUOTE_MARKS
+        e -= e > s and doc[e - 1].text in QUOTE_MARKS
+        s, e = _strip_span(doc, s, e)
     if e > s:
         words = doc[s:e]
         actor = _speaker_actor(words, actors)
