@@ -58,11 +58,16 @@ def evaluate_events(
     gold: Path = typer.Option(..., "--gold", help="PLOVER-coded sentences, e.g. ../shared/gold/events/plover_gsr_cameo_en.jsonl."),
     limit: Optional[int] = typer.Option(None, "--limit", help="Score only the first N sentences."),
 ):
-    """Event triples (source, target, code) and PLOVER types against gold sentences.
+    """Event triples (source, target, code) and PLOVER types against gold sentences, then the
+    actor codes of the gold's participants at country and country + sector level.
 
     Example: chronicle evaluate events --gold ../shared/gold/events/plover_gsr_cameo_en.jsonl
     """
     _print_scores("events", gold, limit)
+    from chronicle.evaluate import actor_codes
+
+    out.print(visible(actor_codes.format_report(actor_codes.score_actor_codes(gold, limit=limit)), "\n\t"),
+              highlight=False, markup=False)
 
 
 def _print_scores(task: str, gold: Path, limit: Optional[int]) -> None:

@@ -146,6 +146,15 @@ def coded(actor: Actor, published: str | None = None) -> tuple[str | None, Basis
     return actor.country, country_basis  # 6.
 
 
+def role_sector(words: str) -> str | None:
+    """The sector role words give ("troops" -> MIL): Chronicle's table, then the Phoenix agents."""
+    _, sectors = _actor_tables()
+    for sector, pattern, _ in sectors:
+        if pattern.search(words):
+            return sector
+    return knowledge.agent_sector(words)
+
+
 def actor_code(actor: Actor, published: str | None = None) -> str | None:
     """The actor's CAMEO code (see ``coded``), or None."""
     return coded(actor, published)[0]

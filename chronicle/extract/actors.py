@@ -24,6 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from chronicle.extract.actor_codes import LASTING_RULE, assign_code, identity, knowledge_basis, known_entry, lasting_entry
+from chronicle.extract.agent_groups import add_agent_groups
 from chronicle.extract.step import Step
 from chronicle.knowledge import gazetteer
 from chronicle.knowledge.names import name_key, same_name
@@ -105,7 +106,7 @@ def find_actors(doc, published: str | None = None) -> list[Actor]:
     _add_missed_mentions(doc, clusters)
     for cluster in clusters:
         cluster.mentions.sort()
-    actors = [_to_actor(i, c) for i, c in enumerate(clusters, start=1)]
+    actors = add_agent_groups(doc, [_to_actor(i, c) for i, c in enumerate(clusters, start=1)])
     for actor in actors:
         actor.entry = identity(actor)
         _complete_from_knowledge_base(actor, published)

@@ -13,7 +13,6 @@ fixed table and column names from this module and ``chronicle.store.rows``.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from contextlib import contextmanager
 from datetime import date
 from typing import Any, Iterable, Iterator, Optional
@@ -22,6 +21,8 @@ from chronicle.knowledge.gazetteer import country_by_name
 from chronicle.knowledge.names import name_key, party_name_key, same_name
 from chronicle.records import Article
 from chronicle.store.rows import RECORD_LISTS, TABLES, article_row, child_rows, party_of
+from chronicle.store.rows import chosen_basis as _basis_of
+from chronicle.store.rows import most_common as _most_common
 
 __all__ = ["BaseStore", "snippet"]
 
@@ -583,24 +584,3 @@ def snippet(text: str, words: list[str], width: int = 90) -> str:
     start, end = max(at - width, 0), min(at + width, len(text))
     piece = " ".join(text[start:end].split())
     return ("…" if start > 0 else "") + piece + ("…" if end < len(text) else "")
-
-
-def _basis_of(chosen: dict, types: list, countries: list, codes: list, bases: list) -> dict:
-    """The basis of each chosen value across a party's rows: the text's where any article states
-    it, else the first row's (a knowledge entry or a rule), so "(known)" is never shown for a
-    value some article states."""
-    found = {}
-    for field, values in (("type", types), ("country", countries), ("code", codes)):
-        if chosen[field] is None:
-            continue
-        candidates = [(b or {}).get(field) for value, b in zip(values, bases) if value == chosen[field]]
-        candidates = [c for c in candidates if c]
-        if candidates:
-            found[field] = next((c for c in candidates if c.get("source") == "text"), candidates[0])
-    return found
-
-
-def _most_common(values: list[str]) -> str:
-    """The most frequent value; ties go to the first in sorted order."""
-    counts = Counter(values)
-    return min(counts, key=lambda v: (-counts[v], v))

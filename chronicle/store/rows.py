@@ -21,6 +21,7 @@ the full record is the ``articles.record`` column. A new column needs a migratio
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import asdict
 from datetime import datetime, timezone
 from typing import Optional
@@ -184,3 +185,24 @@ def _cut(text: str, span) -> Optional[str]:
 
 def _ends(span) -> tuple[Optional[int], Optional[int]]:
     return (None, None) if span is None else (int(span[0]), int(span[1]))
+
+
+def chosen_basis(chosen: dict, types: list, countries: list, codes: list, bases: list) -> dict:
+    """The basis of each chosen value across a party's rows: the text's where any article states
+    it, else the first row's (a knowledge entry or a rule), so "(known)" is never shown for a
+    value some article states."""
+    found = {}
+    for field, values in (("type", types), ("country", countries), ("code", codes)):
+        if chosen[field] is None:
+            continue
+        candidates = [(b or {}).get(field) for value, b in zip(values, bases) if value == chosen[field]]
+        candidates = [c for c in candidates if c]
+        if candidates:
+            found[field] = next((c for c in candidates if c.get("source") == "text"), candidates[0])
+    return found
+
+
+def most_common(values: list[str]) -> str:
+    """The most frequent value; ties go to the first in sorted order."""
+    counts = Counter(values)
+    return min(counts, key=lambda v: (-counts[v], v))

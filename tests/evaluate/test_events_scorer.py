@@ -59,3 +59,22 @@ def test_plover_gold_sentences(monkeypatch, tmp_path):
     assert result["plover_type"]["f1"] >= 0.70
     assert result["source_country_accuracy"] >= 0.85
     assert result["false_alarm_sentences"] <= 2
+
+
+def test_actor_codes_are_scored_by_the_participants_words(tmp_path):
+    from chronicle.evaluate.actor_codes import format_report as codes_report
+    from chronicle.evaluate.actor_codes import half_of, score_actor_codes
+
+    rows = [{"id": "x1", "text": "Moldovan troops shelled a village in Transnistria.", "event_current_plover": "ASSAULT",
+             "actor": [{"actorText": "Moldovan troops", "code": "MDA", "sector": "MIL"}], "recipient": []},
+            {"id": "x2", "text": "Estonian police detained the Latvian envoy.", "event_current_plover": "ARREST",
+             "actor": [{"actorText": "Estonian police", "code": "EST", "sector": "COP"}],
+             # a gold that disagrees, to be counted wrong
+             "recipient": [{"actorText": "Latvian envoy", "code": "LTU", "sector": "GOV"}]}]
+    result = score_actor_codes(write(tmp_path, rows))
+    every = result["halves"]["all"]
+    assert every["participants"] == every["found"] == 3
+    assert every["country"] == every["country_sector"] == 2 / 3
+    assert result["halves"][half_of("x1")]["participants"] >= 1
+    assert result["country_by_basis"] == {"text": {"right": 2, "all": 3}}
+    assert "+sector" in codes_report(result) and "Latvian envoy" in codes_report(result)
