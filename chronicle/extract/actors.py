@@ -21,9 +21,10 @@ when they matter (as the speaker of a quote), and added to the actor's mentions 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from chronicle.extract.actor_codes import LASTING_RULE, assign_code, identity, knowledge_basis, known_entry, lasting_entry
+from chronicle.extract.actor_codes import LASTING_RULE, assign_code, identity, knowledge_basis, known_entry, lasting_entry, role_sector
 from chronicle.extract.agent_groups import add_agent_groups
 from chronicle.extract.step import Step
 from chronicle.knowledge import gazetteer
@@ -85,12 +86,16 @@ def find_actors(doc, published: str | None = None) -> list[Actor]:
     RETURNS (list[Actor]): actors in order of first mention, ids "a1", "a2", ...
     """
     clusters: list[_Cluster] = []
+    defined = _acronyms_defined(doc)
     for ent in doc.ents:
         typed = _typed_mention(ent, published)
         if typed is None:
             continue
         kind, span, country, type_basis = typed
-        cluster = _cluster_for(clusters, kind, span.text, country[0] if country else None)
+        long_form = defined.get(span.text)
+        cluster = next((c for c in clusters if long_form in c.forms), None) if long_form else None
+        if cluster is None:
+            cluster = _cluster_for(clusters, kind, span.text, country[0] if country else None)
         cluster.basis.setdefault("type", type_basis)
         if country and cluster.country == country[0] and "country" not in cluster.basis:
             cluster.basis["country"] = _country_basis(country, span)
@@ -112,6 +117,24 @@ def find_actors(doc, published: str | None = None) -> list[Actor]:
         _complete_from_knowledge_base(actor, published)
         assign_code(actor, published)
     return actors
+
+
+ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z&.]{1,9})\)")
+
+
+def _acronyms_defined(doc) -> dict[str, str]:
+    """Acronyms the text defines ("Rapid Support Forces (RSF)"): acronym -> the name before it,
+    when the acronym's capitals are, in order, among the name's ("SEC" of "US Securities and
+    Exchange Commission"), so "John Smith (AFP)" defines nothing."""
+    text, defined = doc.text, {}
+    for ent in doc.ents:
+        found = ACRONYM.match(text, ent.end_char)
+        if found is None or ent.label_ not in ("ORG", "NORP", "GPE", "FAC", "LOC"):
+            continue
+        capitals = iter(c for c in ent.text if c.isupper())
+        if all(c in capitals for c in found.group(1) if c.isupper()):
+            defined.setdefault(found.group(1), _strip_article(ent).text)
+    return defined
 
 
 def _country_basis(country: tuple[str, tuple[int, int] | object], span) -> Basis:
@@ -150,7 +173,7 @@ def _typed_mention(ent, published: str | None = None):
             return "group", span, _modifier_country(span), plural
         return None
     if ent.label_ == "PERSON":
-        return "person", _strip_honorific(span), None, Basis("inferred", rule=NER_RULE.format("PERSON"))
+        return "person", _strip_honorific(_strip_leading_title(span)), None, Basis("inferred", rule=NER_RULE.format("PERSON"))
     if _looks_like_titled_person(span):
         return "person", _strip_honorific(span), None, Basis("inferred", rule="a proper name after a title word")
     if ent.label_ == "ORG":
@@ -177,6 +200,17 @@ def _strip_article(span):
     while end > start and doc[end - 1].tag_ == "POS":  # "Ukraine's" -> "Ukraine"
         end -= 1
     return doc[start:end]
+
+
+def _strip_leading_title(span):
+    """A person's span without the title or people's word the tagger took into it ("Kenyan
+    Bernard Lagat", "General Mark Hale"): they are the role and the country (``_title_before``),
+    not the name. Two words are always kept."""
+    doc, start = span.doc, span.start
+    while span.end - start > 2 and (gazetteer.country_by_demonym(doc[start].text) or doc[start].lower_ in TITLE_WORDS
+                                    or role_sector(doc[start].lower_)):
+        start += 1
+    return doc[start:span.end]
 
 
 def _strip_honorific(span):
@@ -234,11 +268,41 @@ def _cluster_for(clusters: list[_Cluster], kind: str, text: str, country: str | 
             if kind == "person" and len(text.split()) > len(cluster.name.split()):
                 cluster.name = text
             return cluster
+    if kind != "country" and (other := _same_party_other_type(clusters, kind, text)) is not None:
+        return other
     known = gazetteer.country_by_name(text) if kind == "country" else None
     name = known.name if known else text  # a city from the imported knowledge base keeps its name
     cluster = _Cluster(type=kind, name=name, country=country)
     clusters.append(cluster)
     return cluster
+
+
+SURNAME_RULE = "its surname alone is a person's mention"
+
+
+def _same_party_other_type(clusters: list[_Cluster], kind: str, text: str) -> _Cluster | None:
+    """The cluster a mention joins although the tagger typed it otherwise: the same name
+    ("Telegraph" tagged an organisation, then a person), a lone surname of a person named in
+    full ("Hilary Swank", then "Swank" tagged an organisation), or a person's lone surname whose
+    full name was tagged an organisation ("Helmut Panke", then "Panke": a person). One party is
+    never split in two by the tagger's changing mind."""
+    words = text.split()
+    for cluster in reversed(clusters):
+        if cluster.type == "country" or cluster.type == kind:
+            continue
+        if any(name_key(form) == name_key(text) for form in cluster.forms):
+            return cluster
+        if len(words) != 1 or not words[0][:1].isupper():
+            continue
+        full = cluster.name.split()
+        if cluster.type == "person" and len(full) > 1 and same_name(words[0], full[-1]):
+            return cluster
+        if (kind == "person" and cluster.type == "organization" and 2 <= len(full) <= 3
+                and all(w[:1].isupper() for w in full) and same_name(words[0], full[-1])):
+            cluster.type = "person"
+            cluster.basis["type"] = Basis("inferred", rule=SURNAME_RULE)
+            return cluster
+    return None
 
 
 def _same_entity(cluster: _Cluster, kind: str, text: str, country: str | None) -> bool:
@@ -311,8 +375,9 @@ def _title_before(span):
             break
         if not (span.start <= _chain_head(token, span).i < span.end):
             break
-        if token.ent_type_ == "PERSON" or token.lower_ in HONORIFICS:
-            break
+        if token.lower_ in HONORIFICS or (token.ent_type_ == "PERSON" and token.lower_ not in TITLE_WORDS
+                                          and not gazetteer.country_by_demonym(token.text)):
+            break  # (a title or people's word the tagger took into the name is still a title)
         i -= 1
     return doc[i + 1:span.start] if i + 1 < span.start else None
 

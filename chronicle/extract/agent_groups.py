@@ -84,6 +84,8 @@ def _agent_phrase(head, owned: dict[int, Actor]):
     for i in range(start, head.i):
         for j in range(head.i, i, -1):
             words = head.doc[i:j]
+            if not words.text[:1].isupper():
+                continue  # a country's word is capitalised: "male actors" are not from Male (MDV)
             country = gazetteer.country_by_demonym(words.text) or gazetteer.country_by_name(words.text)
             # The country word may be the country's own mention ("US forces"), nothing else's.
             if country is not None and all(owned.get(t.idx) is None or (owned[t.idx].type == "country"

@@ -165,3 +165,30 @@ def test_a_namesake_does_not_take_the_listed_persons_role():
               if a.type == "person"]
     assert bill.name == "Bill Clinton"
     assert "Secretary of State of the United States" not in bill.roles
+
+
+def test_an_acronym_the_text_defines_is_the_same_party():
+    actors = actors_of("Fighting between the army and the Rapid Support Forces (RSF) went on. The RSF said it "
+                       "held the airport. An RSF commander denied it.")
+    rsf = by_name(actors, "Rapid Support Forces")
+    assert rsf.aliases == ["RSF"] and len(rsf.mentions) == 3
+    assert [a.name for a in actors] == ["Rapid Support Forces"]
+
+
+def test_a_parenthesis_whose_capitals_are_not_the_name_s_defines_nothing():
+    actors = actors_of("Lena Okafor (AFP) reported from Lagos that Okafor had left.")
+    assert [a.name for a in actors if a.type == "person"] == ["Lena Okafor"]
+    assert "AFP" not in by_name(actors, "Lena Okafor").aliases
+
+
+def test_a_surname_the_tagger_types_otherwise_joins_the_person_named_in_full():
+    # spaCy tags the lone "Swank" ORG here; it is the actress named in full before.
+    actors = actors_of("Actress Hilary Swank won best actress. The award for Swank follows her Oscar.")
+    assert [a.name for a in actors if "Swank" in a.name or "Swank" in a.aliases] == ["Hilary Swank"]
+    assert by_name(actors, "Hilary Swank").type == "person"
+
+
+def test_a_people_s_word_the_tagger_took_into_a_name_is_the_person_s_country():
+    [lagat] = actors_of("Kenyan Bernard Lagat won the race. Lagat ran 7:38.")
+    assert (lagat.name, lagat.country, lagat.aliases) == ("Bernard Lagat", "KEN", ["Lagat"])
+    assert lagat.basis["country"].source == "text" and lagat.basis["country"].span == (0, 6)
