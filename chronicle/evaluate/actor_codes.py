@@ -23,12 +23,11 @@ layer alone, whatever the event coder made of the sentence:
 from __future__ import annotations
 
 import hashlib
-import json
 import sys
 from collections import Counter
 from pathlib import Path
 
-from chronicle.evaluate.events import country_of
+from chronicle.evaluate.events import country_of, gold_rows
 
 HALVES = ("dev", "held")
 
@@ -46,21 +45,16 @@ def _sector(code: str | None) -> str:
 def load_participants(path: Path) -> list[dict]:
     """Gold sentences: {"id", "text", "half", "participants": [{"words", "country", "sector"}]}."""
     sentences: dict[str, dict] = {}
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if not line.strip():
+    for text, row in gold_rows(path):
+        entry = sentences.setdefault(text, {"id": row.get("id", text), "text": text, "participants": []})
+        entry["half"] = half_of(entry["id"])
+        for item in (row.get("actor") or []) + (row.get("recipient") or []):
+            if not isinstance(item, dict) or not item.get("code") or not item.get("actorText"):
                 continue
-            row = json.loads(line)
-            text = row["text"].strip().strip("{}").strip()
-            entry = sentences.setdefault(text, {"id": row.get("id", text), "text": text, "participants": []})
-            entry["half"] = half_of(entry["id"])
-            for item in (row.get("actor") or []) + (row.get("recipient") or []):
-                if not isinstance(item, dict) or not item.get("code") or not item.get("actorText"):
-                    continue
-                participant = {"words": item["actorText"], "country": country_of(item["code"]),
-                               "sector": _sector(item.get("sector") or item["code"][3:6])}
-                if participant not in entry["participants"]:
-                    entry["participants"].append(participant)
+            participant = {"words": item["actorText"], "country": country_of(item["code"]),
+                           "sector": _sector(item.get("sector") or item["code"][3:6])}
+            if participant not in entry["participants"]:
+                entry["participants"].append(participant)
     return [s for s in sentences.values() if s["participants"]]
 
 

@@ -63,27 +63,31 @@ EVENT_FREE = [
 TIME_ERRORS: list[str] = []
 
 
+def gold_rows(path: Path):
+    """(sentence text, gold row) for each line of a gold file, the text without its braces."""
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                row = json.loads(line)
+                yield row["text"].strip().strip("{}").strip(), row
+
+
 def load_gold(path: Path, limit: int | None = None) -> list[dict]:
     """Gold sentences: {"text", "events": [{"cameo", "plover", "source": set, "target": set}]}."""
     sentences: dict[str, dict] = {}
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if not line.strip():
-                continue
-            row = json.loads(line)
-            text = row["text"].strip().strip("{}").strip()
-            entry = sentences.setdefault(text, {"text": text, "events": []})
-            plover = row.get("event_current_plover", row.get("plover"))
-            if not plover or str(plover).upper() == "NONE":
-                continue
-            entry["events"].append({
-                "cameo": row.get("cameo") or None,
-                "plover": plover,
-                "source": _gold_actors(row.get("actor")),
-                "target": _gold_actors(row.get("recipient")),
-            })
-            if limit and len(sentences) >= limit:
-                break
+    for text, row in gold_rows(path):
+        entry = sentences.setdefault(text, {"text": text, "events": []})
+        plover = row.get("event_current_plover", row.get("plover"))
+        if not plover or str(plover).upper() == "NONE":
+            continue
+        entry["events"].append({
+            "cameo": row.get("cameo") or None,
+            "plover": plover,
+            "source": _gold_actors(row.get("actor")),
+            "target": _gold_actors(row.get("recipient")),
+        })
+        if limit and len(sentences) >= limit:
+            break
     return list(sentences.values())
 
 
